@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Builds everything that runs from dist/: the CLI bundles (one file each, so that
+// start-up reads one module), the Node library entry and the browser bundle.
+// Steps that generate sources (precompiled validators) run first.
+import { build } from "esbuild";
+import { existsSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+// Generated sources (each step is skipped until its script exists).
+for (const step of ["scripts/gen-validators.mjs"]) {
+  if (!existsSync(step)) continue;
+  const r = spawnSync(process.execPath, [step], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const common = { bundle: true, format: "esm", target: "es2022", logLevel: "warning", legalComments: "none" };
+const nodeBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+
+const targets = [
+  // CLIs: single-file bundles for fast start.
+  { entry: "src/cli/butane.ts", out: "dist/cli/butane.js", platform: "node", minify: true },
+  { entry: "src/cli/mkpasswd.ts", out: "dist/cli/mkpasswd.js", platform: "node", minify: true },
+  // Library, Node flavour (adds a files-dir reader backed by node:fs).
+  { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap: true },
+  // Library, browser flavour: no Node built-ins allowed.
+  { entry: "src/browser.ts", out: "dist/browser/butane.js", platform: "browser", minify: true, sourcemap: true, metafile: true },
+];
+
+mkdirSync("dist", { recursive: true });
+for (const t of targets) {
+  if (!existsSync(t.entry)) continue;
+  await build({
+    ...common,
+    entryPoints: [t.entry],
+    outfile: t.out,
+    platform: t.platform,
+    minify: !!t.minify,
+    sourcemap: !!t.sourcemap,
+    metafile: !!t.metafile,
+    banner: t.platform === "node" ? nodeBanner : undefined,
+  });
+}
