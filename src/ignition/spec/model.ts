@@ -1,0 +1,71 @@
+// The shape of an Ignition spec version, as data.
+//
+// Every Ignition version is a table of named structs; each struct is its list of
+// fields in the order Ignition declares them, which is also the order in which keys
+// are written to JSON. A version is written as a delta of the previous one: it lists
+// only the structs that changed (each replaced whole) and the ones it removed.
+// Schemas, TypeScript types, output key order and the validators' walk all derive
+// from these tables.
+
+export type Primitive = "string" | "int" | "bool";
+
+export interface FieldSpec {
+  /** The JSON key. */
+  key: string;
+  /** A primitive, a struct name, or either with "[]" appended for a list. */
+  type: string;
+  /** Absent/null is distinct from the zero value (a pointer in Ignition's Go types). */
+  optional?: boolean;
+  /** Written to JSON even when empty (the field lacks `omitempty` upstream). */
+  always?: boolean;
+}
+
+export type StructTable = Readonly<Record<string, readonly FieldSpec[]>>;
+
+export interface SpecVersion {
+  /** The Ignition version string written to `ignition.version`. */
+  version: string;
+  /** Whether this is an experimental (unstable) spec version. */
+  experimental: boolean;
+  structs: StructTable;
+}
+
+export interface SpecDelta {
+  version: string;
+  /** Structs that are new or whose field list changed (each replaces the old list whole). */
+  structs?: StructTable;
+  /** Structs that no longer exist in this version. */
+  removed?: readonly string[];
+}
+
+/** Builds a full spec version from its predecessor and a delta. */
+export function defineVersion(prev: SpecVersion | null, delta: SpecDelta): SpecVersion {
+  const structs: Record<string, readonly FieldSpec[]> = { ...(prev?.structs ?? {}) };
+  for (const name of delta.removed ?? []) delete structs[name];
+  Object.assign(structs, delta.structs ?? {});
+  return Object.freeze({
+    version: delta.version,
+    experimental: delta.version.includes("-experimental"),
+    structs: Object.freeze(structs),
+  });
+}
+
+export interface ParsedType {
+  /** Primitive or struct name, without the list marker. */
+  base: string;
+  list: boolean;
+  primitive: boolean;
+}
+
+const parsedTypes = new Map<string, ParsedType>();
+
+export function parseType(type: string): ParsedType {
+  let p = parsedTypes.get(type);
+  if (!p) {
+    const list = type.endsWith("[]");
+    const base = list ? type.slice(0, -2) : type;
+    p = { base, list, primitive: base === "string" || base === "int" || base === "bool" };
+    parsedTypes.set(type, p);
+  }
+  return p;
+}
