@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
 // Generated sources (each step is skipped until its script exists).
-for (const step of ["scripts/gen-validators.mjs"]) {
+for (const step of ["scripts/gen-validators.mjs", "scripts/gen-hash-wasm.mjs"]) {
   if (!existsSync(step)) continue;
   const r = spawnSync(process.execPath, [step], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
