@@ -1,0 +1,62 @@
+// Validation rules shared by several base versions.
+
+import type { Obj, StructRule } from "../validate";
+import { MSG } from "../messages";
+import { looksDecimal } from "../modes";
+
+export const checkFileMode: StructRule = (v, path, report) => {
+  if (typeof v.mode === "number" && looksDecimal(v.mode, false)) report.warn([...path, "mode"], MSG.decimalMode);
+};
+
+export const checkDirectoryMode: StructRule = (v, path, report) => {
+  if (typeof v.mode === "number" && looksDecimal(v.mode, true)) report.warn([...path, "mode"], MSG.decimalMode);
+};
+
+function startsWithIgnitionConfig(path: readonly (string | number)[]): boolean {
+  return path[0] === "ignition" && path[1] === "config";
+}
+
+/** Only one source per resource; inline Ignition configs under ignition.config must parse. */
+export const checkResource: StructRule = (v, path, report, env) => {
+  let field = "";
+  let sources = 0;
+  if (v.local !== undefined && v.local !== null) { sources++; field = "local"; }
+  if (v.inline !== undefined && v.inline !== null) { sources++; field = "inline"; }
+  if (v.source !== undefined && v.source !== null) { sources++; field = "source"; }
+  if (sources > 1) {
+    report.error([...path, field], MSG.tooManyResourceSources);
+    return;
+  }
+  if (startsWithIgnitionConfig(path) && field === "inline") {
+    const err = env.checkEmbedded(path, String(v.inline), report);
+    if (err !== undefined) report.error([...path, field], err);
+  }
+};
+
+export const checkTree: StructRule = (v, path, report) => {
+  if (v.local === undefined || v.local === "") report.error(path, MSG.treeNoLocal);
+};
+
+const notEmpty = (s: unknown) => typeof s === "string" && s !== "";
+
+/** with_mount_unit needs a path and a format (0.2, 0.3: path checked first). */
+export const checkMountUnitV2: StructRule = (v, path, report) => {
+  if (v.with_mount_unit !== true) return;
+  if (!notEmpty(v.path)) report.error([...path, "path"], MSG.mountUnitNoPath);
+  if (!notEmpty(v.format)) report.error([...path, "format"], MSG.mountUnitNoFormat);
+};
+
+/** with_mount_unit needs a format, and a path unless it is swap (0.4+). */
+export const checkMountUnitV4: StructRule = (v, path, report) => {
+  if (v.with_mount_unit !== true) return;
+  if (!notEmpty(v.format)) report.error([...path, "format"], MSG.mountUnitNoFormat);
+  else if (v.format !== "swap" && !notEmpty(v.path)) report.error([...path, "path"], MSG.mountUnitNoPath);
+};
+
+export const checkSystemdSources: StructRule = (v, path, report) => {
+  if (v.contents_local !== undefined && v.contents_local !== null && v.contents !== undefined && v.contents !== null) {
+    report.error([...path, "contents_local"], MSG.tooManySystemdSources);
+  }
+};
+
+export type { Obj };

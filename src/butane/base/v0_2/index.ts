@@ -1,0 +1,13 @@
+import { getIgnitionSpec } from "../../../ignition/spec";
+import { defineBase } from "../define";
+import { base as previous } from "../v0_1";
+import { checkMountUnitV2, checkResource, checkTree } from "../rules";
+import { schema } from "./schema";
+
+export const base = defineBase(previous, {
+  name: "v0_2",
+  schema,
+  features: { spec: getIgnitionSpec("3.1.0")!, inlineOnly: false, mountUnits: 2, trees: 2 },
+  rules: { Resource: checkResource, Filesystem: checkMountUnitV2, Tree: checkTree },
+  removedRules: ["FileContents"],
+});

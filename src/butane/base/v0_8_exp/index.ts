@@ -1,0 +1,30 @@
+import { getIgnitionSpec } from "../../../ignition/spec";
+import { MSG } from "../../messages";
+import { templateOf } from "../../translate/base";
+import { defineBase } from "../define";
+import { checkSystemdSources } from "../rules";
+import { base as previous } from "../v0_7";
+import { schema } from "./schema";
+
+const QUADLET_EXTENSIONS = [".container", ".volume", ".network", ".kube", ".image", ".build", ".pod", ".artifact"];
+
+export const base = defineBase(previous, {
+  name: "v0_8_exp",
+  schema,
+  features: { spec: getIgnitionSpec("3.7.0-experimental")!, quadlets: true },
+  rules: {
+    Quadlet: (v, path, report, env) => {
+      const name = String(v.name ?? "");
+      if (!QUADLET_EXTENSIONS.some((e) => name.endsWith(e))) {
+        report.error([...path, "name"], MSG.quadletBadExtension);
+        return;
+      }
+      if (templateOf(name) !== null) {
+        if (v.contents != null) report.error([...path, "contents"], MSG.templateInstanceCannotHaveContents);
+        if (v.contents_local != null) report.error([...path, "contents_local"], MSG.templateInstanceCannotHaveContents);
+      } else {
+        checkSystemdSources(v, path, report, env);
+      }
+    },
+  },
+});

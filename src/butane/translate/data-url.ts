@@ -1,0 +1,118 @@
+// Encoding file contents as data URLs the way the reference does: the shortest of
+// percent-encoding and base64, and, when allowed, base64 of gzip at the best
+// compression level if that is shorter still (counting the 4 bytes that
+// `"compression": "gzip"` costs).
+
+import { deflateSync } from "fflate";
+
+const UNRESERVED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  UNRESERVED[c] = /[a-zA-Z0-9\-_.!~*'()]/.test(ch) ? 1 : 0;
+}
+const HEX = "0123456789ABCDEF";
+
+/** RFC 2396 escaping of bytes: unreserved characters stay, everything else becomes %XX. */
+export function percentEncode(data: Uint8Array): string {
+  const parts: string[] = [];
+  let run = "";
+  for (let i = 0; i < data.length; i++) {
+    const b = data[i]!;
+    if (b < 128 && UNRESERVED[b]) run += String.fromCharCode(b);
+    else run += "%" + HEX[b >> 4] + HEX[b & 15];
+    if (run.length > 8192) {
+      parts.push(run);
+      run = "";
+    }
+  }
+  parts.push(run);
+  return parts.join("");
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+export function base64Encode(data: Uint8Array): string {
+  const parts: string[] = [];
+  let s = "";
+  let i = 0;
+  for (; i + 2 < data.length; i += 3) {
+    const n = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+    s += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+    if (s.length > 8192) {
+      parts.push(s);
+      s = "";
+    }
+  }
+  const rest = data.length - i;
+  if (rest === 1) {
+    const n = data[i]! << 16;
+    s += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + "==";
+  } else if (rest === 2) {
+    const n = (data[i]! << 16) | (data[i + 1]! << 8);
+    s += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + "=";
+  }
+  parts.push(s);
+  return parts.join("");
+}
+
+let crcTable: Uint32Array | null = null;
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A gzip member with the header the reference writes (no name, mtime 0, best compression). */
+export function gzip(data: Uint8Array): Uint8Array {
+  const body = deflateSync(data, { level: 9, mem: 8 });
+  const out = new Uint8Array(10 + body.length + 8);
+  out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
+  out.set(body, 10);
+  const crc = crc32(data), len = data.length >>> 0, o = 10 + body.length;
+  out[o] = crc & 255; out[o + 1] = (crc >>> 8) & 255; out[o + 2] = (crc >>> 16) & 255; out[o + 3] = crc >>> 24;
+  out[o + 4] = len & 255; out[o + 5] = (len >>> 8) & 255; out[o + 6] = (len >>> 16) & 255; out[o + 7] = len >>> 24;
+  return out;
+}
+
+export interface DataUrl {
+  url: string;
+  /**
+   * The compression value to write: "" or "gzip" when the caller's compression was
+   * unset (so a child config cannot inherit a parent's), undefined when the user
+   * set one (their contents are already compressed; it is left alone).
+   */
+  compression: string | undefined;
+}
+
+export function makeDataUrl(contents: Uint8Array, currentCompression: string | undefined, allowCompression: boolean): DataUrl {
+  const unset = currentCompression === undefined || currentCompression === "";
+  let compression: string | undefined = unset ? "" : undefined;
+  let opaque = "," + percentEncode(contents);
+  // Base64 is longer than 4/3 of the input; skip building it when escaping already wins.
+  if (Math.ceil(contents.length / 3) * 4 + 8 < opaque.length) {
+    const b64 = ";base64," + base64Encode(contents);
+    if (b64.length < opaque.length) opaque = b64;
+  }
+  if (unset && allowCompression) {
+    const gz = gzip(contents);
+    const encodedLen = 8 + Math.ceil(gz.length / 3) * 4;
+    if (encodedLen + 4 < opaque.length) {
+      opaque = ";base64," + base64Encode(gz);
+      compression = "gzip";
+    }
+  }
+  return { url: "data:" + opaque, compression };
+}
+
+/** The data URL butane 0.1 (Ignition 3.0) writes for inline contents: always percent-encoded. */
+export function plainDataUrl(contents: Uint8Array): string {
+  return "data:," + percentEncode(contents);
+}

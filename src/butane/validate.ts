@@ -1,0 +1,82 @@
+// Walks a decoded Butane config the way the reference validates it: at every struct
+// value (present or zero), first that struct's own rule, then each field in
+// declaration order — nested structs (even absent ones), non-nil optional structs
+// and every list entry. The same walk reports keys the spec does not know.
+
+import { pathString, Report, type PathPart } from "../core/report";
+import { documentRoot, nodeAt } from "../parse/positions";
+import { Kind, type YamlNode } from "../parse/yaml-interim";
+import type { ButaneSchema } from "./schema";
+
+export type Obj = Record<string, unknown>;
+
+/** Services a rule may need beyond the value itself. */
+export interface RuleEnv {
+  /**
+   * Validates an Ignition config embedded in ignition.config, adding its findings to
+   * `report`; returns the parse error message when it cannot be parsed at all.
+   */
+  checkEmbedded(resourcePath: PathPart[], raw: string, report: Report): string | undefined;
+}
+
+/** A validation rule of one Butane struct. */
+export type StructRule = (value: Obj, path: PathPart[], report: Report, env: RuleEnv) => void;
+
+export type StructRules = Readonly<Record<string, StructRule>>;
+
+function resolveType(schema: ButaneSchema, type: string): string {
+  let t = type;
+  while (schema.aliases[t] !== undefined) t = schema.aliases[t]!;
+  return t;
+}
+
+/** Visits every struct value in walk order. */
+export function walkStructs(schema: ButaneSchema, value: Obj | undefined, type: string, path: PathPart[], visit: (v: Obj, type: string, path: PathPart[]) => void): void {
+  const v = value ?? {};
+  visit(v, type, path);
+  for (const f of schema.structs[type]!) {
+    const ft = resolveType(schema, f.type);
+    const fv = v[f.key];
+    if (ft.endsWith("[]")) {
+      const et = resolveType(schema, ft.slice(0, -2));
+      if (!schema.structs[et] || !Array.isArray(fv)) continue;
+      fv.forEach((item, i) => walkStructs(schema, item as Obj, et, [...path, f.key, i], visit));
+    } else if (schema.structs[ft]) {
+      if (f.optional && (fv === undefined || fv === null)) continue;
+      walkStructs(schema, fv as Obj | undefined, ft, [...path, f.key], visit);
+    }
+  }
+}
+
+export function validateButane(schema: ButaneSchema, cfg: Obj, root: string, rules: StructRules, env: RuleEnv): Report {
+  const report = new Report();
+  walkStructs(schema, cfg, root, [], (v, type, path) => {
+    const rule = rules[type];
+    if (rule) rule(v, path, report, env);
+  });
+  return report;
+}
+
+/** Warnings for mapping keys that no field of the struct they configure has. */
+export function checkUnusedKeys(schema: ButaneSchema, cfg: Obj, root: string, doc: YamlNode | null): Report {
+  const report = new Report();
+  const top = documentRoot(doc);
+  walkStructs(schema, cfg, root, [], (_v, type, path) => {
+    const node = nodeAt(top, path);
+    if (!node) return;
+    if (node.kind !== Kind.Mapping) {
+      const p = pathString(path);
+      report.warn(path, `context tree does not match content tree at ${p}. Line and column reporting may be inconsistent. Unused keys may not be reported`);
+      return;
+    }
+    const known = new Set(schema.structs[type]!.map((f) => f.key));
+    const seen = new Set<string>();
+    for (let i = 0; i < node.content.length; i += 2) {
+      const key = node.content[i]!.value;
+      if (known.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      report.warn([...path, key], `unused key ${key}`, { atKey: true });
+    }
+  });
+  return report;
+}

@@ -1,0 +1,94 @@
+// A variant version (e.g. fcos 1.6.0) is its base version plus the variant's own
+// structs, rules and translation steps, written as a delta of the previous version
+// of the same variant. The registry maps "variant+version" to these definitions.
+
+import type { ReportEntry } from "../../core/report";
+import type { SpecVersion } from "../../ignition/spec";
+import type { BaseVersion } from "../base/define";
+import { extendSchema, type ButaneField, type ButaneSchema, type ButaneStructs } from "../schema";
+import type { BaseResult } from "../translate/base";
+import type { Obj, TranslateContext } from "../translate/context";
+import type { StructRules } from "../validate";
+
+/** A translation step that runs on the result of the previous ones. */
+export type TranslateStep = (ctx: TranslateContext, cfg: Obj, result: BaseResult) => BaseResult;
+
+/** Checks on the translated Ignition config for fields a variant forbids; json paths. */
+export type FieldFilter = (config: Obj, spec: SpecVersion) => ReportEntry[];
+
+/** Produces the final output text for a variant that wraps Ignition (e.g. MachineConfig). */
+export interface OutputWrapper {
+  /** Builds the wrapped document; report entries use yaml or json paths. */
+  wrap(ctx: WrapContext): { document: Obj; entries: ReportEntry[] };
+  /** Serializes the wrapped document. */
+  emit(document: Obj): string;
+}
+
+export interface WrapContext {
+  cfg: Obj;
+  ignition: Obj;
+  spec: SpecVersion;
+  /** Serialize an Ignition config of this spec to JSON (as used inside the wrapper). */
+  emitIgnition(config: Obj, pretty: boolean): string;
+}
+
+export interface VariantVersion {
+  variant: string;
+  /** Normalized semver string, e.g. "1.6.0", "1.8.0-experimental". */
+  version: string;
+  base: BaseVersion;
+  schema: ButaneSchema;
+  rules: StructRules;
+  /** Extra translation after the base translation, in order. */
+  steps: readonly TranslateStep[];
+  /** Variant restrictions checked on the generated config. */
+  filters: readonly FieldFilter[];
+  /** Output wrapper (OpenShift MachineConfig); undefined → plain Ignition. */
+  wrapper?: OutputWrapper;
+}
+
+export interface VariantDelta {
+  variant?: string;
+  version: string;
+  base?: BaseVersion;
+  /** Package name used in decoding errors for the variant's own structs (e.g. "v1_6"). */
+  pkg: string;
+  /** Fields the variant adds to the top-level Config, after the base fields. */
+  configFields?: readonly ButaneField[];
+  /** Variant-defined structs, new or replacing the previous version's. */
+  structs?: ButaneStructs;
+  rules?: StructRules;
+  removedRules?: readonly string[];
+  steps?: readonly TranslateStep[];
+  filters?: readonly FieldFilter[];
+  wrapper?: OutputWrapper | null;
+}
+
+/** Builds a variant version from the previous one (or from scratch when prev is null). */
+export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelta): VariantVersion {
+  const variant = d.variant ?? prev?.variant;
+  const base = d.base ?? prev?.base;
+  if (!variant || !base) throw new Error("a variant version needs a variant name and a base version");
+  const configFields = d.configFields ?? (prev ? prev.schema.structs.Config!.slice(prev.base.schema.structs.Config!.length) : []);
+  // Variant structs of the previous version carry over unless replaced.
+  const carried: Record<string, readonly ButaneField[]> = {};
+  if (prev) for (const n of prev.schema.variantStructs) if (n !== "Config") carried[n] = prev.schema.structs[n]!;
+  const schema = extendSchema(base.schema, {
+    variantPkg: d.pkg,
+    variant: true,
+    structs: { ...carried, ...(d.structs ?? {}), Config: [...base.schema.structs.Config!, ...configFields] },
+  });
+  const rules: Record<string, StructRules[string]> = { ...(prev?.rules ?? {}), ...base.rules, ...(d.rules ?? {}) };
+  for (const r of d.removedRules ?? []) delete rules[r];
+  const wrapper = d.wrapper === null ? undefined : d.wrapper ?? prev?.wrapper;
+  return {
+    variant,
+    version: d.version,
+    base,
+    schema,
+    rules,
+    steps: d.steps ?? prev?.steps ?? [],
+    filters: d.filters ?? prev?.filters ?? [],
+    ...(wrapper ? { wrapper } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+// File access for Node hosts: reads under the files directory with the reference's
+// error texts ("open files/x: no such file or directory"), and refuses what would
+// leave the files directory through a symlink.
+
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import { FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  ELOOP: "too many levels of symbolic links",
+  EINVAL: "invalid argument",
+  ENAMETOOLONG: "file name too long",
+  EMFILE: "too many open files",
+};
+
+function fail(op: string, path: string, e: unknown): never {
+  const code = (e as NodeJS.ErrnoException)?.code ?? "";
+  throw new FileAccessError(`${op} ${path}: ${REASONS[code] ?? (e as Error)?.message ?? String(e)}`);
+}
+
+function info(st: fs.Stats): FileInfo {
+  const kind = st.isFile() ? "file" : st.isDirectory() ? "directory" : st.isSymbolicLink() ? "symlink" : "other";
+  return { kind, executable: (st.mode & 0o111) !== 0 };
+}
+
+export interface NodeFileSystemOptions {
+  /** The files directory; reads resolving (through symlinks) outside it are refused. */
+  filesDir: string;
+  /** Refuse symlinks that lead outside the files directory (default true). */
+  confine?: boolean;
+}
+
+export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
+  const confine = opts.confine !== false;
+  let root: string | null = null;
+  const realRoot = () => (root ??= fs.realpathSync(opts.filesDir));
+  const checkInside = (op: string, p: string) => {
+    if (!confine) return;
+    let real: string;
+    try {
+      real = fs.realpathSync(p);
+    } catch {
+      return; // the operation itself reports the problem
+    }
+    const base = realRoot();
+    if (real !== base && !real.startsWith(base + nodePath.sep)) {
+      throw new FileAccessError(`${op} ${p}: refusing to follow a symlink out of the files directory`);
+    }
+  };
+  return {
+    readFile(p) {
+      checkInside("open", p);
+      let fd: number;
+      try {
+        fd = fs.openSync(p, "r");
+      } catch (e) {
+        fail("open", p, e);
+      }
+      try {
+        const st = fs.fstatSync(fd);
+        if (st.isDirectory()) fail("read", p, { code: "EISDIR" });
+        if (!st.isFile()) throw new FileAccessError(`open ${p}: not a regular file`);
+        return fs.readFileSync(fd);
+      } catch (e) {
+        if (e instanceof FileAccessError) throw e;
+        fail("read", p, e);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    stat(p) {
+      checkInside("stat", p);
+      try {
+        return info(fs.statSync(p));
+      } catch (e) {
+        fail("stat", p, e);
+      }
+    },
+    lstat(p) {
+      try {
+        return info(fs.lstatSync(p));
+      } catch (e) {
+        fail("lstat", p, e);
+      }
+    },
+    readDir(p) {
+      try {
+        return fs.readdirSync(p).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      } catch (e) {
+        fail("open", p, e);
+      }
+    },
+    readLink(p) {
+      try {
+        return fs.readlinkSync(p).split(nodePath.sep).join("/");
+      } catch (e) {
+        fail("readlink", p, e);
+      }
+    },
+  };
+}

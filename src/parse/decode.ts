@@ -1,0 +1,349 @@
+// Typed decoding of a YAML node tree into a Butane config, with the reference's
+// semantics (yaml.v3 decoding into Go structs): unknown keys are ignored here (they
+// are reported later as warnings), type mismatches are collected as
+// "line N: cannot unmarshal !!str `abc` into int" and decoding goes on, duplicate
+// keys and alias abuse are errors, `<<` merge keys work, and a few things are
+// fatal at once (a tag that contradicts its value, alias loops).
+
+import type { ButaneSchema } from "../butane/schema";
+import { Kind, Style, type YamlNode } from "./yaml-interim";
+import { resolve, ResolveError, type Resolved } from "./resolve";
+
+export type Obj = Record<string, unknown>;
+
+/** Collected type errors: "yaml: unmarshal errors:\n  line 3: ...". */
+export class DecodeErrors extends Error {
+  constructor(readonly lines: string[]) {
+    super("yaml: unmarshal errors:\n  " + lines.join("\n  "));
+  }
+}
+/** A fatal decoding failure ("yaml: ..."). */
+export class DecodeFailure extends Error {}
+
+type TypeDesc =
+  | { k: "prim"; p: "string" | "int" | "bool"; name: string }
+  | { k: "struct"; name: string; struct: string; fields: Map<string, { key: string; type: TypeDesc; optional: boolean }> }
+  | { k: "list"; name: string; elem: TypeDesc };
+
+const descCache = new WeakMap<ButaneSchema, Map<string, TypeDesc>>();
+
+export function typeDesc(schema: ButaneSchema, type: string): TypeDesc {
+  let cache = descCache.get(schema);
+  if (!cache) descCache.set(schema, (cache = new Map()));
+  const hit = cache.get(type);
+  if (hit) return hit;
+  let d: TypeDesc;
+  if (type.endsWith("[]")) {
+    const elem = typeDesc(schema, type.slice(0, -2));
+    d = { k: "list", name: "[]" + elem.name, elem };
+  } else if (type === "string" || type === "int" || type === "bool") {
+    d = { k: "prim", p: type, name: type };
+  } else if (schema.aliases[type] !== undefined) {
+    const target = typeDesc(schema, schema.aliases[type]!);
+    d = { ...target, name: `${schema.basePkg}.${type}` } as TypeDesc;
+  } else if (schema.structs[type]) {
+    const pkg = schema.variantStructs.has(type) ? schema.variantPkg : schema.basePkg;
+    const fields = new Map<string, { key: string; type: TypeDesc; optional: boolean }>();
+    const sd: TypeDesc = { k: "struct", name: `${pkg}.${type}`, struct: type, fields };
+    cache.set(type, sd); // allow recursion
+    for (const f of schema.structs[type]!) fields.set(f.key, { key: f.key, type: typeDesc(schema, f.type), optional: !!f.optional });
+    return sd;
+  } else {
+    throw new Error(`unknown Butane type ${type}`);
+  }
+  cache.set(type, d);
+  return d;
+}
+
+// Limits on alias expansion, as the reference applies them ("billion laughs").
+function allowedAliasRatio(decodeCount: number): number {
+  const low = 400_000, high = 4_000_000;
+  if (decodeCount <= low) return 0.99;
+  if (decodeCount >= high) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - low) / (high - low));
+}
+
+/** yaml.v3's Node.ShortTag(). */
+export function shortTag(n: YamlNode): string {
+  if (indicatedString(n)) return "!!str";
+  if (n.tag === "" || n.tag === "!") {
+    switch (n.kind) {
+      case Kind.Mapping: return "!!map";
+      case Kind.Sequence: return "!!seq";
+      case Kind.Alias: return n.alias ? shortTag(n.alias) : "";
+      case Kind.Scalar:
+        try { return resolve("", n.value).tag; } catch { return "!!str"; }
+    }
+    return "";
+  }
+  return n.tag;
+}
+
+function indicatedString(n: YamlNode): boolean {
+  return n.kind === Kind.Scalar && (n.tag === "!!str" || ((n.tag === "" || n.tag === "!") && (n.style & (Style.SingleQuoted | Style.DoubleQuoted | Style.Literal | Style.Folded)) !== 0));
+}
+
+function isMerge(n: YamlNode): boolean {
+  return n.kind === Kind.Scalar && n.value === "<<" && (n.tag === "" || n.tag === "!" || n.tag === "!!merge");
+}
+
+/** Go's %#v for a string. */
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** Truncates a scalar for an error message the way the reference does (by bytes). */
+function shortValue(v: string): string {
+  const bytes = new TextEncoder().encode(v);
+  if (bytes.length > 10) return " `" + new TextDecoder().decode(bytes.slice(0, 7)) + "...`";
+  return " `" + v + "`";
+}
+
+export class Decoder {
+  private readonly terrors: string[] = [];
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly activeAliases = new Set<YamlNode>();
+  private mergedFields: Set<string> | null = null;
+
+  constructor(private readonly schema: ButaneSchema | null) {}
+
+  /** Decodes the document into `type`; throws DecodeErrors / DecodeFailure. */
+  decodeDocument(doc: YamlNode | null, type: TypeDesc): unknown {
+    const holder: { v: unknown } = { v: undefined };
+    if (doc && doc.kind === Kind.Document && doc.content.length === 1) this.unmarshal(doc.content[0]!, type, holder);
+    if (this.terrors.length) throw new DecodeErrors(this.terrors);
+    return holder.v;
+  }
+
+  private terror(n: YamlNode, tag: string, type: TypeDesc): void {
+    if (n.tag !== "") tag = n.tag;
+    const value = tag !== "!!seq" && tag !== "!!map" ? shortValue(n.value) : "";
+    this.terrors.push(`line ${n.line}: cannot unmarshal ${tag}${value} into ${type.name}`);
+  }
+
+  /** Decodes `n` into `out.v` (which may already hold a partially decoded struct). */
+  unmarshal(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new DecodeFailure("yaml: document contains excessive aliasing");
+    }
+    if (n.kind === Kind.Alias) return this.alias(n, type, out);
+    if (n.kind === Kind.Document) {
+      if (n.content.length === 1) this.unmarshal(n.content[0]!, type, out);
+      return true;
+    }
+    switch (n.kind) {
+      case Kind.Scalar: return this.scalar(n, type, out);
+      case Kind.Mapping: return this.mapping(n, type, out);
+      case Kind.Sequence: return this.sequence(n, type, out);
+    }
+    throw new DecodeFailure(`yaml: cannot decode node with unknown kind ${n.kind}`);
+  }
+
+  private alias(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.value}' value contains itself`);
+    if (!n.alias) throw new DecodeFailure(`yaml: unknown anchor '${n.value}' referenced`);
+    this.activeAliases.add(n);
+    this.aliasDepth++;
+    const good = this.unmarshal(n.alias, type, out);
+    this.aliasDepth--;
+    this.activeAliases.delete(n);
+    return good;
+  }
+
+  private scalar(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    let r: Resolved;
+    if (indicatedString(n)) {
+      r = { tag: "!!str", value: n.value };
+    } else {
+      try {
+        r = resolve(n.tag, n.value);
+      } catch (e) {
+        if (e instanceof ResolveError) throw new DecodeFailure("yaml: " + e.message);
+        throw e;
+      }
+      if (r.tag === "!!binary") r = { tag: "!!binary", value: decodeBase64(n.value) };
+    }
+    if (r.value === null) {
+      // Null clears pointers, slices and maps; other kinds are left as they are.
+      if (type.k === "list") { out.v = undefined; return true; }
+      return false;
+    }
+    const tag = r.tag;
+    if (type.k === "prim") {
+      switch (type.p) {
+        case "string":
+          out.v = tag === "!!binary" ? r.value : n.value;
+          return true;
+        case "int":
+          if (tag === "!!int") {
+            const ri = r as { value: number; big?: bigint; unsigned?: boolean };
+            if (ri.unsigned && ri.big !== undefined && ri.big > (1n << 63n) - 1n) break;
+            out.v = ri.big ?? ri.value;
+            return true;
+          }
+          if (tag === "!!float") {
+            const f = r.value as number;
+            if (f <= 9223372036854775807 && !Number.isNaN(f)) {
+              const t = Math.trunc(f);
+              out.v = Number.isSafeInteger(t) ? t : f === -Infinity || t < -9223372036854775808 ? -(1n << 63n) : BigInt(t);
+              return true;
+            }
+          }
+          break;
+        case "bool":
+          if (tag === "!!bool") { out.v = r.value; return true; }
+          if (typeof r.value === "string") {
+            switch (r.value) {
+              case "y": case "Y": case "yes": case "Yes": case "YES": case "on": case "On": case "ON":
+                out.v = true; return true;
+              case "n": case "N": case "no": case "No": case "NO": case "off": case "Off": case "OFF":
+                out.v = false; return true;
+            }
+          }
+          break;
+      }
+    }
+    this.terror(n, tag, type);
+    return false;
+  }
+
+  private sequence(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    if (type.k !== "list") {
+      this.terror(n, "!!seq", type);
+      return false;
+    }
+    const items: unknown[] = [];
+    for (const c of n.content) {
+      const slot: { v: unknown } = { v: undefined };
+      if (this.unmarshal(c, type.elem, slot)) items.push(slot.v);
+    }
+    out.v = items;
+    return true;
+  }
+
+  private mapping(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    const before = this.terrors.length;
+    const c = n.content;
+    for (let i = 0; i < c.length; i += 2) {
+      const ni = c[i]!;
+      for (let j = i + 2; j < c.length; j += 2) {
+        const nj = c[j]!;
+        if (ni.kind === nj.kind && ni.value === nj.value) {
+          this.terrors.push(`line ${nj.line}: mapping key ${goQuote(nj.value)} already defined at line ${ni.line}`);
+        }
+      }
+    }
+    if (this.terrors.length > before) return false;
+    if (type.k !== "struct") {
+      this.terror(n, "!!map", type);
+      return false;
+    }
+    const obj: Obj = out.v !== undefined && out.v !== null && typeof out.v === "object" ? (out.v as Obj) : {};
+    out.v = obj;
+    const mergedFields = this.mergedFields;
+    this.mergedFields = null;
+    let mergeNode: YamlNode | null = null;
+    const stringType: TypeDesc = { k: "prim", p: "string", name: "string" };
+    for (let i = 0; i < c.length; i += 2) {
+      const ni = c[i]!;
+      if (isMerge(ni)) {
+        mergeNode = c[i + 1]!;
+        continue;
+      }
+      const name: { v: unknown } = { v: undefined };
+      if (!this.unmarshal(ni, stringType, name)) continue;
+      const sname = name.v as string;
+      if (mergedFields) {
+        if (mergedFields.has(sname)) continue;
+        mergedFields.add(sname);
+      }
+      const field = type.fields.get(sname);
+      if (!field) continue;
+      const slot: { v: unknown } = { v: obj[field.key] };
+      this.unmarshal(c[i + 1]!, field.type, slot);
+      if (slot.v === undefined) delete obj[field.key];
+      else obj[field.key] = slot.v;
+    }
+    this.mergedFields = mergedFields;
+    if (mergeNode) this.merge(n, mergeNode, type, out);
+    return true;
+  }
+
+  private merge(parent: YamlNode, merge: YamlNode, type: TypeDesc, out: { v: unknown }): void {
+    const saved = this.mergedFields;
+    if (saved === null) {
+      this.mergedFields = new Set();
+      const anyType: TypeDesc = { k: "prim", p: "string", name: "interface {}" };
+      for (let i = 0; i < parent.content.length; i += 2) {
+        const k = parent.content[i]!;
+        const slot: { v: unknown } = { v: undefined };
+        if (k.kind === Kind.Scalar || k.kind === Kind.Alias) {
+          if (this.unmarshalKey(k, anyType, slot)) this.mergedFields.add(String(slot.v));
+        }
+      }
+    }
+    const wantMap = () => new DecodeFailure("yaml: map merge requires map or sequence of maps as the value");
+    switch (merge.kind) {
+      case Kind.Mapping:
+        this.unmarshal(merge, type, out);
+        break;
+      case Kind.Alias:
+        if (merge.alias && merge.alias.kind !== Kind.Mapping) throw wantMap();
+        this.unmarshal(merge, type, out);
+        break;
+      case Kind.Sequence:
+        for (const ni of merge.content) {
+          if (ni.kind === Kind.Alias) {
+            if (ni.alias && ni.alias.kind !== Kind.Mapping) throw wantMap();
+          } else if (ni.kind !== Kind.Mapping) {
+            throw wantMap();
+          }
+          this.unmarshal(ni, type, out);
+        }
+        break;
+      default:
+        throw wantMap();
+    }
+    this.mergedFields = saved;
+  }
+
+  /** Decodes a key as an untyped value for merge bookkeeping (its text for scalars). */
+  private unmarshalKey(n: YamlNode, _t: TypeDesc, slot: { v: unknown }): boolean {
+    const target = n.kind === Kind.Alias ? n.alias : n;
+    if (!target || target.kind !== Kind.Scalar) return false;
+    try {
+      const r = indicatedString(target) ? { value: target.value } : resolve(target.tag, target.value);
+      if (r.value === null) return false;
+      slot.v = typeof r.value === "string" ? r.value : target.value;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function decodeBase64(s: string): string {
+  const clean = s.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
+    throw new DecodeFailure("yaml: !!binary value contains invalid base64 data");
+  }
+  const bin = atob(clean);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TextDecoder().decode(bytes);
+}
+
+/** The first pass: reads only `variant` and `version`, as a struct named config.commonFields. */
+export function decodeHeader(doc: YamlNode | null): { variant: string; version: string } {
+  const fields = new Map<string, { key: string; type: TypeDesc; optional: boolean }>();
+  const str: TypeDesc = { k: "prim", p: "string", name: "string" };
+  fields.set("version", { key: "version", type: str, optional: false });
+  fields.set("variant", { key: "variant", type: str, optional: false });
+  const t: TypeDesc = { k: "struct", name: "config.commonFields", struct: "commonFields", fields };
+  const v = (new Decoder(null).decodeDocument(doc, t) ?? {}) as Obj;
+  return { variant: typeof v.variant === "string" ? v.variant : "", version: typeof v.version === "string" ? v.version : "" };
+}

@@ -1,0 +1,67 @@
+// Finding source positions for report paths, the way the reference correlates a
+// report with its YAML: walk the path down the node tree as far as it goes and take
+// the position of the deepest node reached (or of the key, for entries about a key).
+// Aliases are leaves here: a path never continues through one.
+
+import type { PathPart } from "../core/report";
+import { Kind, type YamlNode } from "./yaml-interim";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+function child(n: YamlNode, part: PathPart): YamlNode | undefined {
+  if (n.kind === Kind.Mapping) {
+    if (typeof part !== "string") return undefined;
+    let found: YamlNode | undefined;
+    for (let i = 0; i < n.content.length; i += 2) if (n.content[i]!.value === part) found = n.content[i + 1];
+    return found;
+  }
+  if (n.kind === Kind.Sequence) {
+    if (typeof part !== "number") return undefined;
+    return n.content[part];
+  }
+  return undefined;
+}
+
+function keyNode(n: YamlNode, key: PathPart): YamlNode | undefined {
+  if (n.kind !== Kind.Mapping || typeof key !== "string") return undefined;
+  let found: YamlNode | undefined;
+  for (let i = 0; i < n.content.length; i += 2) if (n.content[i]!.value === key) found = n.content[i];
+  return found;
+}
+
+/** The root content node of a document node (or null for an empty document). */
+export function documentRoot(doc: YamlNode | null): YamlNode | null {
+  if (!doc) return null;
+  if (doc.kind === Kind.Document) return doc.content[0] ?? null;
+  return doc;
+}
+
+/** The node at exactly `path`, or undefined. */
+export function nodeAt(root: YamlNode | null, path: readonly PathPart[]): YamlNode | undefined {
+  let n: YamlNode | undefined = root ?? undefined;
+  for (const p of path) {
+    if (!n) return undefined;
+    n = child(n, p);
+  }
+  return n;
+}
+
+/** The position for a report entry at `path` (`atKey`: the last part names a key). */
+export function locate(root: YamlNode | null, path: readonly PathPart[], atKey = false): Position | undefined {
+  if (!root) return undefined;
+  let n: YamlNode = root;
+  const last = atKey ? path.length - 1 : path.length;
+  for (let i = 0; i < last; i++) {
+    const c = child(n, path[i]!);
+    if (!c) return { line: n.line, column: n.column };
+    n = c;
+  }
+  if (atKey) {
+    const k = keyNode(n, path[last]!);
+    if (k) return { line: k.line, column: k.column };
+  }
+  return { line: n.line, column: n.column };
+}
