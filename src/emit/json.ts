@@ -65,10 +65,20 @@ export function isEmptyValue(v: unknown): boolean {
   return false;
 }
 
-/** Like isEmptyValue, but for a field that is a Go pointer: only nil is empty. */
-function isOmitted(v: unknown, optional: boolean | undefined): boolean {
-  if (optional) return v === undefined || v === null;
-  return isEmptyValue(v);
+/**
+ * Go's isEmptyValue for a field of the given table type: nil for pointers; zero
+ * for primitives; no elements for lists; for structs, every field empty.
+ */
+function isOmitted(v: unknown, optional: boolean | undefined, type: string, spec: SpecVersion): boolean {
+  if (v === undefined || v === null) return true;
+  if (optional) return false;
+  const t = parseType(type);
+  if (t.list) return !Array.isArray(v) || v.length === 0;
+  if (t.primitive) return v === "" || v === 0 || v === false;
+  for (const f of spec.structs[t.base]!) {
+    if (!isOmitted((v as Record<string, unknown>)[f.key], f.optional, f.type, spec)) return false;
+  }
+  return true;
 }
 
 /**
@@ -96,7 +106,7 @@ class Writer {
     this.out += "{";
     for (const f of fields) {
       const v = value?.[f.key];
-      if (!f.always && isOmitted(v, f.optional)) continue;
+      if (!f.always && isOmitted(v, f.optional, f.type, spec)) continue;
       this.out += (first ? "" : ",") + this.nl(depth + 1) + quoteString(f.key) + (this.pretty ? ": " : ":");
       first = false;
       this.value(v, spec, f.type, f.optional, depth + 1);
