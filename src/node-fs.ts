@@ -33,17 +33,20 @@ export interface NodeFileSystemOptions {
   filesDir: string;
   /** Refuse symlinks that lead outside the files directory (default true). */
   confine?: boolean;
+  /** Directory that relative paths are relative to (default: the process's). */
+  cwd?: string;
 }
 
 export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
   const confine = opts.confine !== false;
+  const abs = (p: string) => (opts.cwd ? nodePath.resolve(opts.cwd, p) : p);
   let root: string | null = null;
-  const realRoot = () => (root ??= fs.realpathSync(opts.filesDir));
+  const realRoot = () => (root ??= fs.realpathSync(abs(opts.filesDir)));
   const checkInside = (op: string, p: string) => {
     if (!confine) return;
     let real: string;
     try {
-      real = fs.realpathSync(p);
+      real = fs.realpathSync(abs(p));
     } catch {
       return; // the operation itself reports the problem
     }
@@ -57,7 +60,7 @@ export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
       checkInside("open", p);
       let fd: number;
       try {
-        fd = fs.openSync(p, "r");
+        fd = fs.openSync(abs(p), "r");
       } catch (e) {
         fail("open", p, e);
       }
@@ -76,28 +79,28 @@ export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
     stat(p) {
       checkInside("stat", p);
       try {
-        return info(fs.statSync(p));
+        return info(fs.statSync(abs(p)));
       } catch (e) {
         fail("stat", p, e);
       }
     },
     lstat(p) {
       try {
-        return info(fs.lstatSync(p));
+        return info(fs.lstatSync(abs(p)));
       } catch (e) {
         fail("lstat", p, e);
       }
     },
     readDir(p) {
       try {
-        return fs.readdirSync(p).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        return fs.readdirSync(abs(p)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       } catch (e) {
         fail("open", p, e);
       }
     },
     readLink(p) {
       try {
-        return fs.readlinkSync(p).split(nodePath.sep).join("/");
+        return fs.readlinkSync(abs(p)).split(nodePath.sep).join("/");
       } catch (e) {
         fail("readlink", p, e);
       }
