@@ -229,12 +229,15 @@ export function gensalt(count: number, rbytes: Uint8Array): string {
     throw new PasswordHashError(`yescrypt cost must be 1..11 (got ${count})`);
   }
   if (rbytes.length < 16) throw new PasswordHashError(`yescrypt gensalt needs at least 16 random bytes (got ${rbytes.length})`);
+  return encodeParams(countParams(count)) + encode64(rbytes.subarray(0, 64));
+}
+
+/** The parameters crypt_gensalt picks for a count (0 means the default, 5). */
+export function countParams(count: number): YescryptParams {
   if (count === 0) count = 5;
-  const params =
-    count < 3
-      ? { flags: YESCRYPT_DEFAULTS, N: 2 ** (count + 9), r: 8, p: 1, t: 0 }
-      : { flags: YESCRYPT_DEFAULTS, N: 2 ** (count + 7), r: 32, p: 1, t: 0 };
-  return encodeParams(params) + encode64(rbytes.subarray(0, 64));
+  return count < 3
+    ? { flags: YESCRYPT_DEFAULTS, N: 2 ** (count + 9), r: 8, p: 1, t: 0 }
+    : { flags: YESCRYPT_DEFAULTS, N: 2 ** (count + 7), r: 32, p: 1, t: 0 };
 }
 
 // ---- the KDF -------------------------------------------------------------------------------
