@@ -59,18 +59,22 @@ function toFileSystem(r: TranslateOptions["readFile"]): FileSystemAccess | undef
 export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[] } {
   registerBuiltinVariants();
   const fs = toFileSystem(options.readFile);
-  const r = runPipeline(
-    input,
-    {
-      filesDir: options.filesDir ?? "",
-      pretty: !!options.pretty,
-      raw: !!options.raw,
-      noResourceAutoCompression: !!options.noResourceAutoCompression,
-      ...(fs ? { fs } : {}),
-      ...(options.cwd ? { cwd: options.cwd } : {}),
-    },
-    checks,
-  );
+  const pipelineOptions = {
+    filesDir: options.filesDir ?? "",
+    pretty: !!options.pretty,
+    raw: !!options.raw,
+    noResourceAutoCompression: !!options.noResourceAutoCompression,
+    ...(fs ? { fs } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  };
+  let r: ReturnType<typeof runPipeline>;
+  try {
+    r = runPipeline(input, pipelineOptions, checks);
+  } catch (e) {
+    // A bug must still end as a clear error, never a crash with a stack trace.
+    const message = e instanceof Error ? e.message : String(e);
+    return { report: [], entries: [], error: `internal error: ${message}` };
+  }
   const report = r.entries.map(toDiagnostic);
   if (r.fatal !== undefined) return { report, entries: r.entries, error: r.fatal };
   if (options.strict && r.entries.length > 0) return { report, entries: r.entries, error: STRICT_FAILURE };
