@@ -18,6 +18,19 @@ export interface FieldSpec {
   optional?: boolean;
   /** Written to JSON even when empty (the field lacks `omitempty` upstream). */
   always?: boolean;
+  /**
+   * Go's declared type where it is a named type other than the struct or primitive:
+   * "[]Device" (a list of a named string type) or "HTTPHeaders" (a named list type).
+   * Used for Go-compatible decode messages and to find Validate methods on named types.
+   */
+  goType?: string;
+  /**
+   * The embedded Go struct that declares this field (e.g. "Node" for File.path). Fields
+   * are listed flattened, in Go's order; decode messages name the embedded struct.
+   */
+  embedded?: string;
+  /** Ignition's own JSON schema lets the list's items be null (an upstream quirk). */
+  itemNullable?: boolean;
 }
 
 export type StructTable = Readonly<Record<string, readonly FieldSpec[]>>;
