@@ -265,6 +265,11 @@ interface Core {
   smix2(B: number, r: number, N: number, Nloop: number, V: number, XY: number, ctx: number, flags: number): void;
 }
 
+/** SMix2 with a loop count beyond the core's 32-bit counter, in pieces (B carries X). */
+function smix2(core: Core, B: number, r: number, N: number, Nloop: number, V: number, XY: number, ctx: number, flags: number): void {
+  for (let done = 0; done < Nloop; done += 2 ** 30) core.smix2(B, r, N, Math.min(2 ** 30, Nloop - done), V, XY, ctx, flags);
+}
+
 const p2floor = (x: number) => 2 ** Math.floor(Math.log2(x));
 
 async function kdfBody(
@@ -312,11 +317,11 @@ async function kdfBody(
         state = await hmacSha256(last, state);
       }
       core.smix1(Bp, r, Np, L.V + Vchunk * blockBytes, L.XY, ctx, 3);
-      core.smix2(Bp, r, p2floor(Np), NloopRw, L.V + Vchunk * blockBytes, L.XY, ctx, 3);
+      smix2(core, Bp, r, p2floor(Np), NloopRw, L.V + Vchunk * blockBytes, L.XY, ctx, 3);
     }
     if (NloopAll > NloopRw) {
       for (let i = 0; i < p; i++) {
-        core.smix2(L.B + i * blockBytes, r, N, NloopAll - NloopRw, L.V, L.XY, L.S + i * SALLOC + SBYTES, 2);
+        smix2(core, L.B + i * blockBytes, r, N, NloopAll - NloopRw, L.V, L.XY, L.S + i * SALLOC + SBYTES, 2);
       }
     }
   } else {
@@ -330,7 +335,7 @@ async function kdfBody(
     for (let i = 0; i < p; i++) {
       const Bp = L.B + i * blockBytes;
       core.smix1(Bp, r, N, L.V, L.XY, 0, 0);
-      core.smix2(Bp, r, N, Nloop, L.V, L.XY, 0, 0);
+      smix2(core, Bp, r, N, Nloop, L.V, L.XY, 0, 0);
     }
   }
 

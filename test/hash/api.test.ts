@@ -10,7 +10,7 @@ import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { HASH_METHODS, crypt, findMethod, hashPassword, makeSetting, verifyPassword } from "../../src/hash/index";
 import { grubOptions } from "../../src/hash/grub";
-import { decode64, encode64 } from "../../src/hash/yescrypt";
+import { YESCRYPT_DEFAULTS, decode64, encode64, encodeParams, type YescryptParams } from "../../src/hash/yescrypt";
 import { haveVectors, loadVectors } from "./vectors";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -186,6 +186,25 @@ describe.skipIf(!havePerlYescrypt)("the system's libxcrypt (perl crypt) accepts 
           expect(perlCrypt(pw, h)).toBe(h);
         }
       }
+    });
+  }
+});
+
+describe.skipIf(!havePerlYescrypt)("yescrypt parameters crypt_gensalt never makes, against the system libxcrypt", () => {
+  const cases: YescryptParams[] = [
+    { flags: YESCRYPT_DEFAULTS, N: 1024, r: 8, p: 3, t: 0 }, // odd p: uneven V chunks
+    { flags: YESCRYPT_DEFAULTS, N: 1024, r: 1, p: 100, t: 0 }, // p in two characters
+    { flags: YESCRYPT_DEFAULTS, N: 512, r: 5, p: 1, t: 5 }, // t > 1
+    { flags: YESCRYPT_DEFAULTS, N: 256, r: 70, p: 1, t: 0 }, // r in two characters
+    { flags: YESCRYPT_DEFAULTS, N: 2 ** 14, r: 4, p: 5, t: 1 }, // pre-hash with p > 1
+    { flags: 1, N: 128, r: 3, p: 2, t: 3 }, // WORM with p and t
+    { flags: 0, N: 64, r: 2, p: 3, t: 0 }, // classic scrypt with p
+  ];
+  for (const params of cases) {
+    it(JSON.stringify(params), async () => {
+      const setting = encodeParams(params) + "saltsaltsaltsalt";
+      const ours = await crypt("pässwörd", setting);
+      expect(ours).toBe(perlCrypt("pässwörd", setting));
     });
   }
 });
