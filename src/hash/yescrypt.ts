@@ -365,7 +365,12 @@ async function acquire(bytes: number): Promise<Instance> {
     return it;
   }
   const pages = Math.ceil(bytes / 65536);
-  const mem = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  let mem: WebAssembly.Memory;
+  try {
+    mem = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  } catch (e) {
+    throw new PasswordHashError(`cannot allocate the ${Math.ceil(bytes / 2 ** 20)} MiB these yescrypt parameters need: ${(e as Error).message}`);
+  }
   const instance = await WebAssembly.instantiate(await yescryptModule(), { env: { memory: mem } });
   return { core: instance.exports as unknown as Core, mem, bytes: pages * 65536 };
 }
