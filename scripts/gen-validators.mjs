@@ -8,6 +8,7 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { createHash } from "node:crypto";
 import { generateAll, versionSlug, writeFiles } from "./gen-schemas.mjs";
 
 const check = process.argv.includes("--check");
@@ -19,16 +20,72 @@ const ajv = new Ajv({
   strict: true,
   // One function per definition, called by reference: keeps the generated code small.
   inlineRefs: false,
+  // Messages are made from keyword and params (src/ignition/schema.ts).
+  messages: false,
 });
 addFormats(ajv);
+
+// The versions share most definitions. Each definition becomes its own schema whose id
+// is a hash of its content (with its references already rewritten to such ids), so a
+// definition identical across versions is compiled once. Validation is unchanged: the
+// same keywords, only addressed by id instead of by JSON pointer.
+const byHash = new Map();
+function splitDefinitions(schema) {
+  const defs = schema.definitions ?? {};
+  const ids = new Map();
+  const idOf = (name) => {
+    if (ids.has(name)) return ids.get(name);
+    ids.set(name, null); // cycle guard (the spec tables have no recursive structs)
+    const body = rewrite(defs[name]);
+    const id = "urn:butane-ts:ignition-def:" + name + ":" + createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 12);
+    if (!byHash.has(id)) byHash.set(id, { $id: id, ...body });
+    ids.set(name, id);
+    return id;
+  };
+  const rewrite = (node) => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    const out = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "$ref" && typeof v === "string" && v.startsWith("#/definitions/")) out.$ref = idOf(v.slice("#/definitions/".length));
+      else out[k] = rewrite(v);
+    }
+    return out;
+  };
+  const { definitions: _defs, $schema: _s, title: _t, description: _d, ...rootBody } = schema;
+  return rewrite(rootBody);
+}
+
 const exportsMap = {};
+const roots = [];
 for (const spec of specs) {
   const slug = versionSlug(spec.version);
   const schema = JSON.parse(files.get(`schemas/ignition-v${slug}.json`));
-  ajv.addSchema(schema);
+  roots.push(splitDefinitions(schema));
   exportsMap[`validate_v${slug}`] = schema.$id;
 }
+for (const def of byHash.values()) ajv.addSchema(def);
+for (const root of roots) ajv.addSchema(root);
 let code = standaloneCode(ajv, exportsMap);
+// The generated code keeps each schema as a constant only to read error params from it
+// (e.g. `params:{type: schema10.properties.hash.type}`); inline those values instead, so
+// loading the module evaluates no schema objects.
+{
+  const consts = new Map();
+  code = code.replace(/const (schema\d+) = (\{.*?\});(?=const |function |export )/g, (_, name, json) => {
+    consts.set(name, JSON.parse(json));
+    return "";
+  });
+  code = code.replace(/\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[\d+\])+)/g, (all, name, path) => {
+    if (!consts.has(name)) return all;
+    let v = consts.get(name);
+    for (const m of path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g)) v = v?.[m[1] ?? Number(m[2])];
+    if (v === undefined) throw new Error(`gen-validators: cannot inline ${all}`);
+    return JSON.stringify(v);
+  });
+  const left = code.match(/\bschema\d+\b/);
+  if (left) throw new Error(`gen-validators: schema constant ${left[0]} still referenced`);
+}
 if (/\brequire\(/.test(code)) throw new Error("gen-validators: generated code needs runtime helpers (require); keep schemas to plain keywords");
 code =
   "// Ignition schema validators, compiled ahead of time by scripts/gen-validators.mjs\n" +
