@@ -3,7 +3,7 @@
 // start-up reads one module), the Node library entry and the browser bundle.
 // Steps that generate sources (precompiled validators) run first.
 import { build } from "esbuild";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,23 +25,30 @@ const targets = [
   // CLIs: single-file bundles for fast start.
   { entry: "src/cli/butane.ts", out: "dist/cli/butane.js", platform: "node", minify: true },
   { entry: "src/cli/mkpasswd.ts", out: "dist/cli/mkpasswd.js", platform: "node", minify: true },
+  { entry: "src/cli/ignition-validate.ts", out: "dist/cli/ignition-validate.js", platform: "node", minify: true },
   // Library, Node flavour (adds a files-dir reader backed by node:fs).
   { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap: true },
-  // Library, browser flavour: no Node built-ins allowed.
-  { entry: "src/browser.ts", out: "dist/browser/butane.js", platform: "browser", minify: true, sourcemap: true, metafile: true },
+  // Library, browser flavour: no Node built-ins allowed (platform "browser" makes any
+  // `node:` import a build error). Hashing is a lazily imported chunk beside it.
+  { entry: "src/browser.ts", out: "dist/browser/butane.js", platform: "browser", minify: true, sourcemap: true, metafile: true,
+    esbuild: { splitting: true, outdir: "dist/browser", entryNames: "butane", chunkNames: "chunks/[name]-[hash]" } },
 ];
 
 mkdirSync("dist", { recursive: true });
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
-  await build({
+  if (t.esbuild?.outdir) rmSync(t.esbuild.outdir, { recursive: true, force: true });
+  const result = await build({
     ...common,
     entryPoints: [t.entry],
-    outfile: t.out,
+    ...(t.esbuild?.outdir ? {} : { outfile: t.out }),
     platform: t.platform,
     minify: !!t.minify,
     sourcemap: !!t.sourcemap,
     metafile: !!t.metafile,
     banner: t.platform === "node" ? nodeBanner : undefined,
+    ...t.esbuild,
   });
+  if (t.metafile) writeFileSync(`dist/${t.platform}.meta.json`, JSON.stringify(result.metafile));
+  if (t.platform === "browser") await import("./build-playground.mjs").then((m) => m.afterBrowserBuild(t.out, result.metafile));
 }

@@ -17,7 +17,7 @@ type T =
   | { k: "string"; name: string }
   | { k: "int" }
   | { k: "bool" }
-  | { k: "struct"; name: string; fields: FieldT[]; exact: Map<string, FieldT>; folded: Map<string, FieldT> }
+  | { k: "struct"; name: string; fields: FieldT[]; exact: Map<string, FieldT>; folded: Map<string, FieldT> | null }
   | { k: "slice"; name: string; elem: T }
   | { k: "ptr"; elem: T };
 
@@ -66,7 +66,7 @@ function configType(spec: SpecVersion): T {
   const structT = (name: string): T & { k: "struct" } => {
     let st = structs.get(name);
     if (st) return st;
-    st = { k: "struct", name: "types." + name, fields: [], exact: new Map(), folded: new Map() };
+    st = { k: "struct", name: "types." + name, fields: [], exact: new Map(), folded: null };
     structs.set(name, st);
     for (const f of spec.structs[name]!) {
       const p = parseType(f.type);
@@ -96,8 +96,6 @@ function configType(spec: SpecVersion): T {
       const field: FieldT = { key: f.key, t: ft, embedded: f.embedded };
       st.fields.push(field);
       st.exact.set(f.key, field);
-      const folded = foldName(f.key);
-      if (!st.folded.has(folded)) st.folded.set(folded, field);
     }
     return st;
   };
@@ -170,11 +168,24 @@ function decode(node: JNode, t: T, cur: any, ctx: Ctx): any {
   }
 }
 
+/** Go's case-insensitive fallback match of a key to a field (first field wins). */
+function foldedField(t: T & { k: "struct" }, key: string): FieldT | undefined {
+  let m = t.folded;
+  if (m === null) {
+    m = t.folded = new Map();
+    for (const f of t.fields) {
+      const k = foldName(f.key);
+      if (!m.has(k)) m.set(k, f);
+    }
+  }
+  return m.get(foldName(key));
+}
+
 function decodeStruct(node: JObject, t: T & { k: "struct" }, o: Record<string, any>, ctx: Ctx): void {
   const origStruct = ctx.struct;
   const depth = ctx.stack.length;
   for (const { key, value } of node.pairs) {
-    const f = t.exact.get(key) ?? t.folded.get(foldName(key));
+    const f = t.exact.get(key) ?? foldedField(t, key);
     if (!f) continue;
     if (f.embedded) ctx.stack.push(f.embedded);
     ctx.struct = t.name.slice(6);

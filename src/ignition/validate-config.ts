@@ -80,8 +80,11 @@ export interface ValidateIgnitionResult {
   version?: string;
 }
 
+let specVersions: Array<[SpecVersion, SemVer]> | null = null;
+
 function findSpec(v: SemVer): SpecVersion | undefined {
-  for (const s of IGNITION_SPECS) if (sameVersion(v, parseSemver(s.version)!)) return s;
+  specVersions ??= IGNITION_SPECS.map((s) => [s, parseSemver(s.version)!]);
+  for (const [s, sv] of specVersions) if (sameVersion(v, sv)) return s;
   return undefined;
 }
 
@@ -147,15 +150,15 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
   return fatal ? { ...base, spec, entries, error: M.invalid } : { ...base, spec, entries };
 }
 
-/**
- * A full check of an Ignition config as `ignition-validate` does it: parse (Go's JSON
- * rules and messages), detect the spec version, decode into that version's types, check
- * the schema, then Ignition's semantic rules, duplicates and unknown keys. Given a string,
- * diagnostics carry line/column positions in it (Go's: 1-based, columns in bytes).
- * Schema errors (wrong types, nulls, missing required keys) come first, then Ignition's
- * own report in its order.
- */
-export function validateIgnition(input: string | object, options: ValidateIgnitionOptions = {}): ValidateIgnitionResult {
+/** validateIgnition's result with internal report entries (paths as parts), for the CLI. */
+export interface ValidateIgnitionEntries {
+  valid: boolean;
+  entries: ReportEntry[];
+  version?: string;
+}
+
+/** validateIgnition, returning report entries rather than public diagnostics. */
+export function validateIgnitionEntries(input: string | object, options: ValidateIgnitionOptions = {}): ValidateIgnitionEntries {
   const p = ignitionParse(input, options.unusedKeys ?? "error");
   const entries: ReportEntry[] = [];
   if (p.spec && p.value !== undefined && p.tree) {
@@ -174,7 +177,22 @@ export function validateIgnition(input: string | object, options: ValidateIgniti
     const pos = p.tree && p.lines ? p.lines.at(deepestStart(p.tree, e)) : undefined;
     entries.push(pos ? { ...e, line: pos.line, column: pos.column } : e);
   }
-  const r: ValidateIgnitionResult = { valid: !entries.some((e) => e.severity === "error"), report: entries.map(toDiagnostic) };
+  const r: ValidateIgnitionEntries = { valid: !entries.some((e) => e.severity === "error"), entries };
   if (p.spec) r.version = p.spec.version;
   return r;
+}
+
+/**
+ * A full check of an Ignition config as `ignition-validate` does it: parse (Go's JSON
+ * rules and messages), detect the spec version, decode into that version's types, check
+ * the schema, then Ignition's semantic rules, duplicates and unknown keys. Given a string,
+ * diagnostics carry line/column positions in it (Go's: 1-based, columns in bytes).
+ * Schema errors (wrong types, nulls, missing required keys) come first, then Ignition's
+ * own report in its order.
+ */
+export function validateIgnition(input: string | object, options: ValidateIgnitionOptions = {}): ValidateIgnitionResult {
+  const r = validateIgnitionEntries(input, options);
+  const out: ValidateIgnitionResult = { valid: r.valid, report: r.entries.map(toDiagnostic) };
+  if (r.version) out.version = r.version;
+  return out;
 }
