@@ -86,6 +86,24 @@ let code = standaloneCode(ajv, exportsMap);
   const left = code.match(/\bschema\d+\b/);
   if (left) throw new Error(`gen-validators: schema constant ${left[0]} still referenced`);
 }
+// Shorter code, same behaviour: every error is collected through one helper, and the
+// schemaPath of errors (unused by src/ignition/schema.ts) is left out.
+{
+  let n = 0;
+  code = code.replace(
+    /const (err\d+) = (\{instancePath[^;]*?\}\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g,
+    (_, _name, obj) => {
+      n++;
+      return `vErrors = addError(vErrors, ${obj});errors++;`;
+    },
+  );
+  const left = (code.match(/if\(vErrors === null\)/g) ?? []).length;
+  if (n === 0 || left !== 0) throw new Error(`gen-validators: unexpected error-collection code (${n} rewritten, ${left} left)`);
+  code = code.replace(/,schemaPath:"[^"]*"/g, "");
+  code = code.replace(/\/\*# sourceURL="[^"]*" \*\/;?/g, "");
+  if (/schemaPath/.test(code)) throw new Error("gen-validators: unexpected schemaPath form");
+  code = code.replace(/^"use strict";/, '"use strict";function addError(list, e) { if (list === null) return [e]; list.push(e); return list; }');
+}
 if (/\brequire\(/.test(code)) throw new Error("gen-validators: generated code needs runtime helpers (require); keep schemas to plain keywords");
 code =
   "// Ignition schema validators, compiled ahead of time by scripts/gen-validators.mjs\n" +
@@ -99,7 +117,7 @@ const dts = [
   "// Declarations of the precompiled Ignition schema validators. Generated; do not edit.",
   "export interface SchemaError {",
   "  instancePath: string;",
-  "  schemaPath: string;",
+  "  schemaPath?: string;",
   "  keyword: string;",
   "  params: Record<string, unknown>;",
   "  message?: string;",

@@ -1,7 +1,7 @@
 // Declarations of the precompiled Ignition schema validators. Generated; do not edit.
 export interface SchemaError {
   instancePath: string;
-  schemaPath: string;
+  schemaPath?: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
