@@ -4,3 +4,4 @@
 export { Kind, Style, YamlError, type YamlNode } from "./node";
 export { parseYaml } from "./parse";
 export { resolve, resolveTag, shortTag, longTag, isTimestamp, type Resolved } from "./resolve";
+export { emitYaml, formatFloat, keyLess } from "./emit";

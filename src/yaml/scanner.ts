@@ -415,13 +415,24 @@ export class Scanner {
 
   private insertToken(pos: number, tok: Token): void {
     const q = this.tokens;
-    if (this.head > 0 && q.length === this.tokensCap) {
-      q.splice(0, this.head);
+    let len = q.length;
+    if (this.head > 0 && len === this.tokensCap) {
+      // Go moves the unconsumed tokens to the front of the slice.
+      const h = this.head;
+      for (let i = h; i < len; i++) q[i - h] = q[i];
+      len -= h;
+      q.length = len;
       this.head = 0;
     }
-    if (q.length === this.tokensCap) this.tokensCap = growCap(this.tokensCap);
-    if (pos < 0) q.push(tok);
-    else q.splice(this.head + pos, 0, tok);
+    if (len === this.tokensCap) this.tokensCap = growCap(this.tokensCap);
+    if (pos < 0) {
+      q.push(tok);
+      return;
+    }
+    const at = this.head + pos;
+    q.push(tok);
+    for (let i = len; i > at; i--) q[i] = q[i - 1];
+    q[at] = tok;
   }
 
   private lastTokenType(): T {

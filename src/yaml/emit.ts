@@ -1,0 +1,575 @@
+// emitYaml: the YAML text yaml.v3's Encoder (SetIndent(2)) writes for a value that
+// Go's json.Unmarshal produced into interface{} (maps with string keys, slices,
+// strings, float64 numbers, booleans, nil), with leading/trailing newlines trimmed
+// as butane does (bytes.Trim(out, "\n")). This is how butane writes OpenShift
+// MachineConfig YAML.
+//
+// The emitter follows libyaml's emitter as modified by yaml.v3, restricted to the
+// events such values produce (block collections, "[]"/"{}" for empty ones, scalars
+// without tags or anchors, unlimited line width, unicode output).
+
+import { resolveTag, STR_TAG } from "./resolve";
+
+const BEST_INDENT = 2;
+
+// ---------------------------------------------------------------------------
+// Scalar analysis (yaml_emitter_analyze_scalar) on code points
+
+function isBreakCp(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** libyaml's is_printable, on code points (4-byte UTF-8 characters are not printable). */
+function isPrintable(c: number): boolean {
+  return (
+    c === 0x0a ||
+    (c >= 0x20 && c <= 0x7e) ||
+    (c >= 0xa0 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
+  );
+}
+
+interface Analysis {
+  multiline: boolean;
+  blockPlainAllowed: boolean;
+  singleQuotedAllowed: boolean;
+  blockAllowed: boolean;
+}
+
+function codePoints(s: string): number[] {
+  const cps: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cps.push(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
+        i++;
+        continue;
+      }
+    }
+    cps.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  }
+  return cps;
+}
+
+function utf8Length(cps: number[]): number {
+  let n = 0;
+  for (const c of cps) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  return n;
+}
+
+function analyze(cps: number[]): Analysis {
+  const n = cps.length;
+  if (n === 0) return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+  let blockIndicators = false;
+  let flowIndicators = false;
+  let lineBreaks = false;
+  let specialCharacters = false;
+  let tabCharacters = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let previousSpace = false;
+  let previousBreak = false;
+  if (n >= 3 && ((cps[0] === 45 && cps[1] === 45 && cps[2] === 45) || (cps[0] === 46 && cps[1] === 46 && cps[2] === 46))) {
+    blockIndicators = true;
+    flowIndicators = true;
+  }
+  let precededByWhitespace = true;
+  for (let i = 0; i < n; i++) {
+    const c = cps[i];
+    const next = i + 1 < n ? cps[i + 1] : -1;
+    const followedByWhitespace = i + 1 >= n || next === 32 || next === 9;
+    if (i === 0) {
+      switch (c) {
+        case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: // prettier-ignore
+        case 33: case 124: case 62: case 39: case 34: case 37: case 64: case 96: // prettier-ignore
+          flowIndicators = true;
+          blockIndicators = true;
+          break;
+        case 63: // ?
+        case 58: // :
+          flowIndicators = true;
+          if (followedByWhitespace) blockIndicators = true;
+          break;
+        case 45: // -
+          if (followedByWhitespace) {
+            flowIndicators = true;
+            blockIndicators = true;
+          }
+          break;
+      }
+    } else {
+      switch (c) {
+        case 44: case 63: case 91: case 93: case 123: case 125: // prettier-ignore
+          flowIndicators = true;
+          break;
+        case 58:
+          flowIndicators = true;
+          if (followedByWhitespace) blockIndicators = true;
+          break;
+        case 35:
+          if (precededByWhitespace) {
+            flowIndicators = true;
+            blockIndicators = true;
+          }
+          break;
+      }
+    }
+    if (c === 9) tabCharacters = true;
+    else if (!isPrintable(c)) specialCharacters = true;
+    if (c === 32) {
+      if (i === 0) leadingSpace = true;
+      if (i === n - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreakCp(c)) {
+      lineBreaks = true;
+      if (i === 0) leadingBreak = true;
+      if (i === n - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = c === 32 || c === 9 || c === 0 || isBreakCp(c);
+  }
+  let blockPlain = true;
+  let single = true;
+  let block = true;
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlain = false;
+  if (trailingSpace) block = false;
+  if (breakSpace) {
+    blockPlain = false;
+    single = false;
+  }
+  if (spaceBreak || tabCharacters || specialCharacters) {
+    blockPlain = false;
+    single = false;
+  }
+  if (spaceBreak || specialCharacters) block = false;
+  if (lineBreaks) blockPlain = false;
+  void flowIndicators; // only block context occurs for scalars here
+  if (blockIndicators) blockPlain = false;
+  return { multiline: lineBreaks, blockPlainAllowed: blockPlain, singleQuotedAllowed: single, blockAllowed: block };
+}
+
+// ---------------------------------------------------------------------------
+// Go formatting helpers
+
+/** strconv.FormatFloat(f, 'g', -1, 64), with yaml.v3's .inf/.nan spellings. */
+export function formatFloat(f: number): string {
+  if (Number.isNaN(f)) return ".nan";
+  if (f === Infinity) return ".inf";
+  if (f === -Infinity) return "-.inf";
+  const neg = f < 0 || Object.is(f, -0);
+  const a = Math.abs(f);
+  if (a === 0) return neg ? "-0" : "0";
+  const e = a.toExponential(); // shortest round-trip digits: d[.ddd]e±x
+  const ei = e.indexOf("e");
+  const digits = e.slice(0, ei).replace(".", "");
+  const x = parseInt(e.slice(ei + 1), 10);
+  const nd = digits.length;
+  const dp = x + 1;
+  let out: string;
+  if (x < -4 || x >= 6) {
+    out = digits[0];
+    if (nd > 1) out += "." + digits.slice(1);
+    const ax = Math.abs(x);
+    out += (x < 0 ? "e-" : "e+") + (ax < 10 ? "0" + ax : String(ax));
+  } else {
+    if (dp > 0) out = nd >= dp ? digits.slice(0, dp) : digits + "0".repeat(dp - nd);
+    else out = "0";
+    const frac = Math.max(nd - dp, 0);
+    if (frac > 0) {
+      out += ".";
+      for (let i = 1; i <= frac; i++) {
+        const j = dp + i - 1;
+        out += j >= 0 && j < nd ? digits[j] : "0";
+      }
+    }
+  }
+  return neg ? "-" + out : out;
+}
+
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+function isBase60Float(s: string): boolean {
+  if (s === "") return false;
+  const c = s.charCodeAt(0);
+  if (!(c === 43 || c === 45 || (c >= 48 && c <= 57)) || s.indexOf(":") < 0) return false;
+  return BASE60_FLOAT.test(s);
+}
+
+function isOldBool(s: string): boolean {
+  switch (s) {
+    case "y": case "Y": case "yes": case "Yes": case "YES": case "on": case "On": case "ON": // prettier-ignore
+    case "n": case "N": case "no": case "No": case "NO": case "off": case "Off": case "OFF": // prettier-ignore
+      return true;
+  }
+  return false;
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+const isLetter = (c: number): boolean => (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(String.fromCodePoint(c)));
+const isDigit = (c: number): boolean => (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(String.fromCodePoint(c)));
+
+const I64 = 64;
+function digitRun(r: number[], i: number, start: bigint): [bigint, number] {
+  let v = start;
+  let k = i;
+  for (; k < r.length && isDigit(r[k]); k++) v = BigInt.asIntN(I64, v * 10n + BigInt(r[k] - 48));
+  return [v, k];
+}
+
+/** yaml.v3's keyList.Less for two string keys (natural order for digit runs). */
+export function keyLess(a: string, b: string): boolean {
+  const ar = codePoints(a);
+  const br = codePoints(b);
+  let digits = false;
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) {
+      digits = isDigit(ar[i]);
+      continue;
+    }
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
+    if (al && bl) return ar[i] < br[i];
+    if (al || bl) return digits ? al : bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ar[i] === 48 || br[i] === 48) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== 48) {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    const [av, ai] = digitRun(ar, i, an);
+    const [bv, bi] = digitRun(br, i, bn);
+    if (av !== bv) return av < bv;
+    if (ai !== bi) return ai < bi;
+    return ar[i] < br[i];
+  }
+  return ar.length < br.length;
+}
+
+function sortKeys(keys: string[]): string[] {
+  // Fast path for plain ASCII identifiers is not worth the risk: use the exact comparison.
+  return keys.sort((x, y) => (keyLess(x, y) ? -1 : keyLess(y, x) ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------
+// The emitter
+
+const enum Sty {
+  Plain,
+  SingleQuoted,
+  DoubleQuoted,
+  Literal,
+}
+
+class Emitter {
+  out = "";
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = -1;
+  readonly indents: number[] = [];
+
+  putBreak(): void {
+    this.out += "\n";
+    this.column = 0;
+    this.indention = true;
+  }
+
+  put(s: string): void {
+    this.out += s;
+    this.column++;
+  }
+
+  writeCp(c: number): void {
+    this.out += String.fromCodePoint(c);
+    this.column++;
+  }
+
+  /** write_break for a line break character. */
+  writeBreak(c: number): void {
+    if (c === 10) {
+      this.putBreak();
+    } else {
+      this.writeCp(c);
+      this.column = 0;
+      this.indention = true;
+    }
+  }
+
+  writeIndent(): void {
+    const indent = this.indent < 0 ? 0 : this.indent;
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    while (this.column < indent) this.put(" ");
+    this.whitespace = true;
+  }
+
+  writeIndicator(ind: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(" ");
+    this.out += ind;
+    this.column += ind.length;
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  /** yaml_emitter_increase_indent; `inBlockSequence`: the node is an item of a block sequence. */
+  increaseIndent(flow: boolean, inBlockSequence: boolean): void {
+    this.indents.push(this.indent);
+    if (this.indent < 0) {
+      this.indent = flow ? BEST_INDENT : 0;
+    } else if (inBlockSequence) {
+      this.indent += 2;
+    } else {
+      this.indent = BEST_INDENT * Math.floor((this.indent + BEST_INDENT) / BEST_INDENT);
+    }
+  }
+
+  popIndent(): void {
+    this.indent = this.indents.pop()!;
+  }
+
+  // --- nodes
+
+  node(v: unknown, inBlockSequence: boolean, simpleKey: boolean, root: boolean): void {
+    if (Array.isArray(v)) {
+      if (v.length === 0) this.emptyFlow("[", "]", inBlockSequence);
+      else this.blockSequence(v, inBlockSequence);
+    } else if (v !== null && typeof v === "object") {
+      const keys = Object.keys(v);
+      if (keys.length === 0) this.emptyFlow("{", "}", inBlockSequence);
+      else this.blockMapping(v as Record<string, unknown>, sortKeys(keys), inBlockSequence);
+    } else {
+      this.scalarValue(v, inBlockSequence, simpleKey, root);
+    }
+  }
+
+  emptyFlow(open: string, close: string, inBlockSequence: boolean): void {
+    this.writeIndicator(open, true, true, false);
+    this.increaseIndent(true, inBlockSequence);
+    this.popIndent();
+    if (this.column === 0) this.writeIndent();
+    this.writeIndicator(close, false, false, false);
+  }
+
+  blockSequence(items: unknown[], inBlockSequence: boolean): void {
+    this.increaseIndent(false, inBlockSequence);
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, true, false, false);
+    }
+    this.popIndent();
+  }
+
+  blockMapping(m: Record<string, unknown>, keys: string[], inBlockSequence: boolean): void {
+    this.increaseIndent(false, inBlockSequence);
+    for (const k of keys) {
+      this.writeIndent();
+      const cps = codePoints(k);
+      const a = analyze(cps);
+      if (!a.multiline && utf8Length(cps) <= 128) {
+        this.scalar(cps, a, this.stringStyle(k, cps), false, true, false);
+        this.writeIndicator(":", false, false, false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.scalar(cps, a, this.stringStyle(k, cps), false, false, false);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(m[k], false, false, false);
+    }
+    this.popIndent();
+  }
+
+  /** encoder.stringv: the requested style for a string. */
+  stringStyle(s: string, cps: number[]): Sty {
+    if (s.indexOf("\n") >= 0) return Sty.Literal;
+    void cps;
+    const canUsePlain = resolveTag(s) === STR_TAG && !(isBase60Float(s) || isOldBool(s));
+    return canUsePlain ? Sty.Plain : Sty.DoubleQuoted;
+  }
+
+  scalarValue(v: unknown, inBlockSequence: boolean, simpleKey: boolean, root: boolean): void {
+    let text: string;
+    let style = Sty.Plain;
+    if (v === null || v === undefined) text = "null";
+    else if (typeof v === "boolean") text = v ? "true" : "false";
+    else if (typeof v === "number") text = formatFloat(v);
+    else if (typeof v === "bigint") text = v.toString();
+    else {
+      text = String(v);
+      const cps = codePoints(text);
+      this.scalar(cps, analyze(cps), this.stringStyle(text, cps), inBlockSequence, simpleKey, root);
+      return;
+    }
+    const cps = codePoints(text);
+    this.scalar(cps, analyze(cps), style, inBlockSequence, simpleKey, root);
+    style = Sty.Plain;
+  }
+
+  /** yaml_emitter_emit_scalar: select the style, then write. */
+  scalar(cps: number[], a: Analysis, requested: Sty, inBlockSequence: boolean, simpleKey: boolean, root: boolean): void {
+    void root;
+    let style = requested;
+    if (simpleKey && a.multiline) style = Sty.DoubleQuoted;
+    if (style === Sty.Plain) {
+      if (!a.blockPlainAllowed) style = Sty.SingleQuoted;
+      if (cps.length === 0 && simpleKey) style = Sty.SingleQuoted;
+    }
+    if (style === Sty.SingleQuoted && !a.singleQuotedAllowed) style = Sty.DoubleQuoted;
+    if (style === Sty.Literal && (!a.blockAllowed || simpleKey)) style = Sty.DoubleQuoted;
+
+    this.increaseIndent(true, inBlockSequence);
+    switch (style) {
+      case Sty.Plain:
+        this.writePlain(cps);
+        break;
+      case Sty.SingleQuoted:
+        this.writeSingleQuoted(cps, !simpleKey);
+        break;
+      case Sty.DoubleQuoted:
+        this.writeDoubleQuoted(cps);
+        break;
+      case Sty.Literal:
+        this.writeLiteral(cps);
+        break;
+    }
+    this.popIndent();
+  }
+
+  writePlain(cps: number[]): void {
+    if (cps.length > 0 && !this.whitespace) this.put(" ");
+    // Plain scalars here never contain line breaks, and the line width is unlimited.
+    for (const c of cps) this.writeCp(c);
+    if (cps.length > 0) this.whitespace = false;
+    this.indention = false;
+  }
+
+  writeSingleQuoted(cps: number[], allowBreaks: boolean): void {
+    void allowBreaks;
+    this.writeIndicator("'", true, false, false);
+    let breaks = false;
+    for (const c of cps) {
+      if (c === 32) {
+        this.writeCp(c);
+      } else if (isBreakCp(c)) {
+        if (!breaks && c === 10) this.putBreak();
+        this.writeBreak(c);
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        if (c === 39) this.put("'");
+        this.writeCp(c);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+    this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  writeDoubleQuoted(cps: number[]): void {
+    this.writeIndicator('"', true, false, false);
+    // yaml.v3's is_bom looks at the start of the value, not at the current character.
+    const bom = cps.length > 0 && cps[0] === 0xfeff;
+    for (const c of cps) {
+      if (!isPrintable(c) || bom || isBreakCp(c) || c === 34 || c === 92) {
+        this.put("\\");
+        let esc: string;
+        switch (c) {
+          case 0x00: esc = "0"; break; // prettier-ignore
+          case 0x07: esc = "a"; break; // prettier-ignore
+          case 0x08: esc = "b"; break; // prettier-ignore
+          case 0x09: esc = "t"; break; // prettier-ignore
+          case 0x0a: esc = "n"; break; // prettier-ignore
+          case 0x0b: esc = "v"; break; // prettier-ignore
+          case 0x0c: esc = "f"; break; // prettier-ignore
+          case 0x0d: esc = "r"; break; // prettier-ignore
+          case 0x1b: esc = "e"; break; // prettier-ignore
+          case 0x22: esc = '"'; break; // prettier-ignore
+          case 0x5c: esc = "\\"; break; // prettier-ignore
+          case 0x85: esc = "N"; break; // prettier-ignore
+          case 0xa0: esc = "_"; break; // prettier-ignore
+          case 0x2028: esc = "L"; break; // prettier-ignore
+          case 0x2029: esc = "P"; break; // prettier-ignore
+          default: {
+            const hex = c.toString(16).toUpperCase();
+            if (c <= 0xff) esc = "x" + hex.padStart(2, "0");
+            else if (c <= 0xffff) esc = "u" + hex.padStart(4, "0");
+            else esc = "U" + hex.padStart(8, "0");
+          }
+        }
+        this.out += esc;
+        this.column += esc.length;
+      } else {
+        this.writeCp(c);
+      }
+    }
+    this.writeIndicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  writeLiteral(cps: number[]): void {
+    this.writeIndicator("|", true, false, false);
+    // yaml_emitter_write_block_scalar_hints
+    if (cps.length > 0 && (cps[0] === 32 || isBreakCp(cps[0]))) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    let chomp = "";
+    if (cps.length === 0) chomp = "-";
+    else {
+      const n = cps.length;
+      if (!isBreakCp(cps[n - 1])) chomp = "-";
+      else if (n === 1) chomp = "+";
+      else if (isBreakCp(cps[n - 2])) chomp = "+";
+    }
+    if (chomp !== "") this.writeIndicator(chomp, false, false, false);
+    this.whitespace = true;
+    let breaks = true;
+    for (const c of cps) {
+      if (isBreakCp(c)) {
+        this.writeBreak(c);
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.writeCp(c);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+}
+
+/**
+ * Encode `value` (as produced by JSON.parse) the way butane writes MachineConfig YAML:
+ * yaml.v3 Encoder with SetIndent(2), then bytes.Trim(out, "\n").
+ */
+export function emitYaml(value: unknown): string {
+  const e = new Emitter();
+  e.node(value, false, false, true);
+  e.writeIndent(); // document end
+  let s = e.out;
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 10) a++;
+  while (b > a && s.charCodeAt(b - 1) === 10) b--;
+  if (a !== 0 || b !== s.length) s = s.slice(a, b);
+  return s;
+}
