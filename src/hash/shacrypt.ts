@@ -1,8 +1,11 @@
-// SHA-crypt ($5$ sha256crypt, $6$ sha512crypt) from Ulrich Drepper's specification,
-// with libxcrypt's stricter parsing: rounds=N must be 1000..999999999 without leading
-// zeros (glibc clamps instead), and an explicit rounds= is echoed even when it is 5000.
-import { createSHA256, createSHA512 } from "hash-wasm";
-import { ITOA64, PasswordHashError } from "./util";
+// SHA-crypt ($5$ sha256crypt, $6$ sha512crypt) from Ulrich Drepper's specification, on
+// a WebAssembly SHA-256/512 core that also runs the round loop
+// (scripts/gen-hash-wasm/sha2.wat.mjs), with libxcrypt's stricter parsing: rounds=N must
+// be 1000..999999999 without leading zeros (glibc clamps instead), and an explicit
+// rounds= is echoed even when it is 5000.
+import { ITOA64, MAX_PASSWORD_BYTES, PasswordHashError } from "./util";
+import { sha2Module } from "./wasm";
+import { sha2Layout } from "./wasm.generated";
 
 export const ROUNDS_DEFAULT = 5000;
 export const ROUNDS_MIN = 1000;
@@ -43,6 +46,20 @@ function recycle(block: Uint8Array, len: number): Uint8Array {
   return out;
 }
 
+interface Core {
+  memory: WebAssembly.Memory;
+  digest256(msg: number, len: number, out: number): void;
+  digest512(msg: number, len: number, out: number): void;
+  rounds256(plen: number, slen: number, rounds: number): void;
+  rounds512(plen: number, slen: number, rounds: number): void;
+  wipe(): void;
+}
+let core: Promise<Core> | null = null;
+const getCore = () =>
+  (core ??= sha2Module()
+    .then((m) => WebAssembly.instantiate(m))
+    .then((i) => i.exports as unknown as Core));
+
 export async function shaCrypt(key: Uint8Array, setting: string): Promise<string> {
   const is512 = setting.startsWith("$6$");
   if (!is512 && !setting.startsWith("$5$")) throw new PasswordHashError(`SHA-crypt setting must start with "$5$" or "$6$"`);
@@ -68,54 +85,45 @@ export async function shaCrypt(key: Uint8Array, setting: string): Promise<string
   // The salt is used as raw characters (all printable ASCII here) and cut to 16.
   const saltStr = rest.slice(0, end < 0 ? rest.length : end).slice(0, SALT_LEN_MAX);
   const salt = new TextEncoder().encode(saltStr);
+  if (key.length > MAX_PASSWORD_BYTES) throw new PasswordHashError(`password is longer than ${MAX_PASSWORD_BYTES} bytes`);
 
-  const h = await (is512 ? createSHA512() : createSHA256());
-  const digest = (...parts: Uint8Array[]) => {
-    h.init();
-    for (const p of parts) h.update(p);
-    return h.digest("binary");
+  const c = await getCore();
+  const mem = new Uint8Array(c.memory.buffer);
+  const L = sha2Layout;
+  const size = is512 ? 64 : 32;
+  const digest = (parts: Uint8Array[]): Uint8Array => {
+    let at = L.MSG;
+    for (const part of parts) {
+      mem.set(part, at);
+      at += part.length;
+    }
+    if (is512) c.digest512(L.MSG, at - L.MSG, L.A);
+    else c.digest256(L.MSG, at - L.MSG, L.A);
+    return mem.slice(L.A, L.A + size);
   };
   const n = key.length;
-  const B = digest(key, salt, key);
-  // A = H(key, salt, B cycled to n bytes, then per bit of n: B (1) or key (0))
-  h.init();
-  h.update(key);
-  h.update(salt);
-  h.update(recycle(B, n));
-  for (let c = n; c > 0; c >>>= 1) h.update(c & 1 ? B : key);
-  let A = h.digest("binary");
-  // P = H(key repeated n times) cycled to n bytes; S = H(salt repeated 16 + A[0] times) cycled
-  h.init();
-  for (let i = 0; i < n; i++) h.update(key);
-  const P = recycle(h.digest("binary"), n);
-  h.init();
-  for (let i = 0; i < 16 + A[0]!; i++) h.update(salt);
-  const S = recycle(h.digest("binary"), salt.length);
-
-  // Each round hashes one contiguous buffer (fewer calls into hash-wasm is faster).
-  const buf = new Uint8Array(2 * A.length + 2 * n + S.length);
-  for (let i = 0; i < rounds; i++) {
-    const first = i & 1 ? P : A;
-    buf.set(first, 0);
-    let len = first.length;
-    if (i % 3) {
-      buf.set(S, len);
-      len += S.length;
-    }
-    if (i % 7) {
-      buf.set(P, len);
-      len += n;
-    }
-    buf.set(i & 1 ? A : P, len);
-    len += i & 1 ? A.length : n;
-    h.init();
-    h.update(buf.subarray(0, len));
-    A = h.digest("binary");
+  try {
+    const B = digest([key, salt, key]);
+    // A = H(key, salt, B cycled to n bytes, then per bit of n: B (1) or key (0))
+    const parts = [key, salt, recycle(B, n)];
+    for (let k = n; k > 0; k >>>= 1) parts.push(k & 1 ? B : key);
+    const A = digest(parts);
+    // P = H(key repeated n times) cycled to n bytes; S = H(salt repeated 16 + A[0] times) cycled
+    const P = recycle(digest(Array(n).fill(key)), n);
+    const S = recycle(digest(Array(16 + A[0]!).fill(salt)), salt.length);
+    mem.set(A, L.A);
+    mem.set(P, L.P);
+    mem.set(S, L.S);
+    if (is512) c.rounds512(n, salt.length, rounds);
+    else c.rounds256(n, salt.length, rounds);
+    const result = mem.slice(L.A, L.A + size);
+    B.fill(0);
+    P.fill(0);
+    const prefix = (is512 ? "$6$" : "$5$") + (custom ? `rounds=${rounds}$` : "") + saltStr + "$";
+    return prefix + encodeDigest(result, is512 ? ORDER_512 : ORDER_256);
+  } finally {
+    c.wipe();
   }
-  buf.fill(0);
-  P.fill(0);
-  const prefix = (is512 ? "$6$" : "$5$") + (custom ? `rounds=${rounds}$` : "") + saltStr + "$";
-  return prefix + encodeDigest(A, is512 ? ORDER_512 : ORDER_256);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Compiles the embedded WebAssembly cores once (asynchronously, which browsers allow on
 // the main thread for any module size) and hands out the compiled modules.
 import { base64ToBytes } from "./util";
-import { bcryptWasm, yescryptWasm } from "./wasm.generated";
+import { bcryptWasm, sha2Wasm, yescryptWasm } from "./wasm.generated";
 
 const cache = new Map<string, Promise<WebAssembly.Module>>();
 
@@ -16,3 +16,4 @@ function compiled(name: string, b64: string): Promise<WebAssembly.Module> {
 
 export const yescryptModule = (): Promise<WebAssembly.Module> => compiled("yescrypt", yescryptWasm);
 export const bcryptModule = (): Promise<WebAssembly.Module> => compiled("bcrypt", bcryptWasm);
+export const sha2Module = (): Promise<WebAssembly.Module> => compiled("sha2", sha2Wasm);
