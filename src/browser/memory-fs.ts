@@ -1,0 +1,181 @@
+// A files directory held in memory, for hosts without a file system (browsers, or a
+// Node caller that already has the bytes). It implements the whole FileSystemAccess
+// interface, so `local:` contents and `storage.trees` both work, with the reference's
+// error texts ("open etc/x: no such file or directory").
+//
+// Keys are slash-separated paths relative to the files directory ("etc/hostname",
+// "tree/bin/tool"); directories are implied by the files under them, or can be listed
+// on their own (a key ending in "/", or the value { directory: true }) to be empty.
+
+import { FileAccessError, cleanPath, joinPath, type FileInfo, type FileSystemAccess } from "../core/files";
+
+/** A file with metadata, a symbolic link, or an (empty) directory. */
+export type MemoryEntry =
+  | { contents: Uint8Array | string; executable?: boolean }
+  | { symlink: string }
+  | { directory: true };
+
+/** What a files directory in memory may be given as: path → bytes, text or an entry. */
+export type MemoryFiles =
+  | Map<string, Uint8Array | string | MemoryEntry>
+  | Record<string, Uint8Array | string | MemoryEntry>;
+
+export interface MemoryFileSystemOptions {
+  /**
+   * The `filesDir` string that translate() joins paths with (default "."). Keys are
+   * relative to it; paths outside it are not found.
+   */
+  root?: string;
+}
+
+type Node =
+  | { kind: "file"; data: Uint8Array; executable: boolean }
+  | { kind: "symlink"; target: string }
+  | { kind: "directory"; children: Set<string> };
+
+const MAX_LINKS = 40;
+const enc = new TextEncoder();
+
+function byteOrder(a: string, b: string): number {
+  const x = enc.encode(a), y = enc.encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+function parentOf(p: string): string {
+  const i = p.lastIndexOf("/");
+  if (i < 0) return ".";
+  return i === 0 ? "/" : p.slice(0, i);
+}
+
+function baseOf(p: string): string {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+/** True when the value is usable as a MemoryFiles (a Map or a plain record of entries). */
+export function isMemoryFiles(v: unknown): v is MemoryFiles {
+  return v instanceof Map || (typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype);
+}
+
+/**
+ * A FileSystemAccess over files in memory. Symbolic links are followed by readFile and
+ * stat (never out of the files directory), reported as links by lstat and readLink,
+ * and kept as links by `storage.trees`.
+ */
+export function memoryFileSystem(files: MemoryFiles, options: MemoryFileSystemOptions = {}): FileSystemAccess {
+  const root = cleanPath(options.root ?? ".");
+  const nodes = new Map<string, Node>();
+
+  const ensureDir = (p: string): void => {
+    const n = nodes.get(p);
+    if (n) {
+      if (n.kind !== "directory") throw new Error(`memory files: ${JSON.stringify(p)} is both a file and a directory`);
+      return;
+    }
+    nodes.set(p, { kind: "directory", children: new Set() });
+    const parent = parentOf(p);
+    ensureDir(parent);
+    (nodes.get(parent) as Extract<Node, { kind: "directory" }>).children.add(baseOf(p));
+  };
+
+  ensureDir(root);
+  const entries = files instanceof Map ? [...files.entries()] : Object.entries(files);
+  for (const [key, value] of entries) {
+    const rel = cleanPath(key);
+    const isDir = key.endsWith("/") || (typeof value === "object" && !(value instanceof Uint8Array) && "directory" in value);
+    if (isDir && rel === ".") continue;
+    if (rel === "." || rel === ".." || rel.startsWith("../") || rel.startsWith("/")) {
+      throw new Error(`memory files: key ${JSON.stringify(key)} must be a relative path inside the files directory`);
+    }
+    const p = joinPath(root, rel);
+    if (isDir) {
+      ensureDir(p);
+      continue;
+    }
+    let node: Node;
+    if (typeof value === "string") node = { kind: "file", data: enc.encode(value), executable: false };
+    else if (value instanceof Uint8Array) node = { kind: "file", data: value, executable: false };
+    else if ("symlink" in value) node = { kind: "symlink", target: value.symlink };
+    else if ("contents" in value) {
+      const c = value.contents;
+      node = { kind: "file", data: typeof c === "string" ? enc.encode(c) : c, executable: !!value.executable };
+    } else throw new Error(`memory files: ${JSON.stringify(key)} has a value that is not bytes, text or an entry`);
+    if (nodes.has(p)) throw new Error(`memory files: ${JSON.stringify(key)} is given twice, or is also a directory`);
+    const parent = parentOf(p);
+    ensureDir(parent);
+    (nodes.get(parent) as Extract<Node, { kind: "directory" }>).children.add(baseOf(p));
+    nodes.set(p, node);
+  }
+
+  const inside = (p: string) => root === "." ? !(p === ".." || p.startsWith("../") || p.startsWith("/")) : p === root || p.startsWith(root === "/" ? "/" : root + "/");
+
+  /** Resolves symlinks in the directories of `path` (and in its last part when `followLast`). */
+  const resolve = (op: string, path: string, followLast: boolean): string => {
+    const split = (p: string): [string, string[]] => {
+      const c = cleanPath(p);
+      if (c === ".") return [".", []];
+      if (c === "/") return ["/", []];
+      return c.startsWith("/") ? ["/", c.slice(1).split("/")] : [".", c.split("/")];
+    };
+    let [cur, parts] = split(path);
+    let hops = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const dir = nodes.get(cur);
+      if (!dir) throw new FileAccessError(`${op} ${path}: no such file or directory`);
+      if (dir.kind !== "directory") throw new FileAccessError(`${op} ${path}: not a directory`);
+      const next = joinPath(cur, parts[i]!);
+      const n = nodes.get(next);
+      if (n?.kind === "symlink" && (i < parts.length - 1 || followLast)) {
+        if (++hops > MAX_LINKS) throw new FileAccessError(`${op} ${path}: too many levels of symbolic links`);
+        const target = joinPath(cur, n.target);
+        if (n.target.startsWith("/") || !inside(target)) {
+          throw new FileAccessError(`${op} ${path}: refusing to follow a symlink out of the files directory`);
+        }
+        const [start, tparts] = split(target);
+        cur = start;
+        parts = [...tparts, ...parts.slice(i + 1)];
+        i = -1;
+        continue;
+      }
+      cur = next;
+    }
+    return cur;
+  };
+
+  const lookup = (op: string, path: string, followLast: boolean): Node => {
+    const p = resolve(op, path, followLast);
+    const n = nodes.get(p);
+    if (!n || !inside(p)) throw new FileAccessError(`${op} ${path}: no such file or directory`);
+    return n;
+  };
+
+  const info = (n: Node): FileInfo => ({
+    kind: n.kind,
+    executable: n.kind === "file" ? n.executable : n.kind === "directory",
+  });
+
+  return {
+    readFile(path) {
+      const n = lookup("open", path, true);
+      if (n.kind === "directory") throw new FileAccessError(`read ${path}: is a directory`);
+      if (n.kind !== "file") throw new FileAccessError(`open ${path}: not a regular file`);
+      return n.data;
+    },
+    stat(path) {
+      return info(lookup("stat", path, true));
+    },
+    lstat(path) {
+      return info(lookup("lstat", path, false));
+    },
+    readDir(path) {
+      const n = lookup("open", path, true);
+      if (n.kind !== "directory") throw new FileAccessError(`open ${path}: not a directory`);
+      return [...n.children].sort(byteOrder);
+    },
+    readLink(path) {
+      const n = lookup("readlink", path, false);
+      if (n.kind !== "symlink") throw new FileAccessError(`readlink ${path}: invalid argument`);
+      return n.target;
+    },
+  };
+}
