@@ -1,0 +1,12 @@
+// Butane configs imported as text (esbuild's "text" loader for .bu).
+declare module "*.bu" {
+  const text: string;
+  export default text;
+}
+
+// Injected by scripts/build-playground.mjs into the service worker.
+declare const __PRECACHE__: string[];
+declare const __CACHE_VERSION__: string;
+
+// Stylesheets imported for the bundle (esbuild writes them to app.css).
+declare module "*.css";
