@@ -90,6 +90,7 @@ v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc");
 gc();
 const rss0 = process.memoryUsage.rss();
+const ab0 = process.memoryUsage().arrayBuffers;
 const rssAfter = {};
 const rows = [];
 for (const k of cases) {
@@ -136,7 +137,7 @@ for (const r of rows) {
 const mib = (b) => (b / 2 ** 20).toFixed(1) + " MiB";
 const yes = cases[0].name;
 console.log(`process RSS growth (after GC): ${mib(rssAfter[yes] - rss0)} after the yescrypt runs (one 16 MiB instance is kept for reuse), ` +
-  `${mib(process.memoryUsage.rss() - rss0)} at the end of the timed runs`);
+  `${mib(process.memoryUsage.rss() - rss0)} at the end of the timed runs; arrayBuffers ${mib(process.memoryUsage().arrayBuffers - ab0)}`);
 const before8 = process.memoryUsage.rss();
 let peak = before8;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
