@@ -270,7 +270,12 @@ function smix2(core: Core, B: number, r: number, N: number, Nloop: number, V: nu
   for (let done = 0; done < Nloop; done += 2 ** 30) core.smix2(B, r, N, Math.min(2 ** 30, Nloop - done), V, XY, ctx, flags);
 }
 
-const p2floor = (x: number) => 2 ** Math.floor(Math.log2(x));
+/** Largest power of 2 not above x. */
+function p2floor(x: number): number {
+  let y = 1;
+  while (y * 2 <= x) y *= 2;
+  return y;
+}
 
 async function kdfBody(
   core: Core,
@@ -292,7 +297,7 @@ async function kdfBody(
   new Uint8Array(mem.buffer, L.B, B0.length).set(B0);
 
   if (flags & RW) {
-    // SMix over p lanes sharing V; step numbers follow the specification's smix().
+    // read-write SMix: p lanes share V; each lane's S-boxes come from its own block.
     const Nchunk = Math.floor(N / p);
     let NloopAll = Nchunk;
     if (t <= 1) {
