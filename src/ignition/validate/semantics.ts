@@ -51,6 +51,8 @@ const notEmpty = (v: unknown): boolean => v !== undefined && v !== null && v !==
 const isTrue = (v: unknown): boolean => v === true;
 const isFalse = (v: unknown): boolean => v === false;
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
+/** An optional string: null/undefined stay nil; anything else not a string (never in a typed config) is stringified. */
+const ostr = (v: unknown): string | undefined => (typeof v === "string" ? v : v === undefined || v === null ? undefined : String(v));
 const list = (v: unknown): readonly any[] => (Array.isArray(v) ? v : NONE);
 const obj = (v: unknown): Obj => (v !== null && typeof v === "object" ? (v as Obj) : EMPTY);
 const NONE: readonly any[] = Object.freeze([]);
@@ -81,7 +83,7 @@ export function validatePath(p: string): string | null {
 }
 
 function validatePathNilOK(p: unknown): string | null {
-  return nilOrEmpty(p) ? null : validatePath(p as string);
+  return nilOrEmpty(p) ? null : validatePath(ostr(p)!);
 }
 
 /** validateURL for a spec version (its accepted schemes grew over time). */
@@ -139,7 +141,7 @@ function splitN(s: string, sep: string, n: number): string[] {
 }
 
 function validateURLNilOK(v: unknown, minor: number): string | null {
-  return nilOrEmpty(v) ? null : validateURL(v as string, minor);
+  return nilOrEmpty(v) ? null : validateURL(ostr(v)!, minor);
 }
 
 function validateMode(m: unknown): string | null {
@@ -157,7 +159,7 @@ function validateCompression(c: unknown): string | null {
 /** Resource.validateRequiredSource (and the 3.0 CA/config reference equivalents). */
 function validateRequiredSource(res: Obj, minor: number): string | null {
   if (nilOrEmpty(res.source)) return M.sourceRequired;
-  return validateURL(res.source, minor);
+  return validateURL(ostr(res.source)!, minor);
 }
 
 function parseUnitCached(s: Sink, contents: string): UnitParse {
@@ -244,7 +246,7 @@ const resourceRule: Rule = (o, s) => {
   let e: string | null;
   if (nilOrEmpty(o.source)) e = M.invalidUrl;
   else {
-    const u = parseURL(o.source);
+    const u = parseURL(ostr(o.source)!);
     e = u === null ? M.invalidUrl : u.scheme === "http" || u.scheme === "https" ? null : M.unsupportedSchemeForHTTPHeaders;
   }
   error(s, e, "httpHeaders");
@@ -257,7 +259,7 @@ const httpHeaderRule: Rule = (o, s) => {
 
 function proxyURL(s: Sink, v: unknown, key: string, httpOk: boolean): void {
   if (isNil(v)) return;
-  const u = parseURL(v as string);
+  const u = parseURL(ostr(v)!);
   if (u === null) return error(s, M.invalidUrl, key);
   if (u.scheme !== "https" && u.scheme !== "http") return error(s, M.invalidProxy, key);
   if (u.scheme === "http" && !httpOk) warn(s, M.insecureProxy, key);
@@ -269,16 +271,16 @@ const proxyRule: Rule = (o, s) => {
 };
 
 const verificationRule: Rule = (o, s) => {
-  const h = o.hash;
-  if (isNil(h)) return;
-  const dash = (h as string).indexOf("-");
+  const h = ostr(o.hash);
+  if (h === undefined) return;
+  const dash = h.indexOf("-");
   if (dash < 0) return error(s, M.hashMalformed, "hash");
-  const fn = (h as string).slice(0, dash);
+  const fn = h.slice(0, dash);
   let size: number;
   if (fn === "sha512") size = 128;
   else if (fn === "sha256" && s.minor >= 1) size = 64;
   else return error(s, M.hashUnrecognized, "hash");
-  if (byteLen((h as string).slice(dash + 1)) !== size) error(s, M.hashWrongSize, "hash");
+  if (byteLen(h.slice(dash + 1)) !== size) error(s, M.hashWrongSize, "hash");
 };
 
 const storageRule: Rule = (o, s) => {
@@ -305,7 +307,7 @@ const storageRule: Rule = (o, s) => {
           error(s, M.linkTargetRequired, "links", i, "target");
           continue;
         }
-        target = l.target as string;
+        target = ostr(l.target)!;
       } else target = str(l.target);
       if (!isTrue(l.hard)) continue;
       let t = clean(target);
@@ -432,7 +434,7 @@ const partitionRule: Rule = (o, s) => {
   }
   if (num(o.number) === 0 && isNil(o.label)) error(s, M.needLabelOrNumber);
   if (!isNil(o.label)) {
-    const l = o.label as string;
+    const l = ostr(o.label)!;
     error(s, byteLen(l) > 36 ? M.labelTooLong : l.includes(":") ? M.labelContainsColon : null, "label");
   }
   error(s, !isNil(o.guid) && !GUID.test(o.guid) ? M.doesntMatchGUIDRegex : null, "guid");
@@ -456,14 +458,14 @@ const filesystemRule: Rule = (o, s) => {
       fe = M.formatNilWithOthers;
     }
   } else {
-    const f = o.format as string;
-    if (!(f in FS_LABEL_MAX) && !(f === "none" && s.minor >= 3)) fe = M.filesystemInvalidFormat;
+    const f = ostr(o.format)!;
+    if (!Object.hasOwn(FS_LABEL_MAX, f) && !(f === "none" && s.minor >= 3)) fe = M.filesystemInvalidFormat;
   }
   error(s, fe, "format");
   if (nilOrEmpty(o.label)) return;
   if (nilOrEmpty(o.format)) return error(s, M.labelNeedsFormat, "label");
-  const lim = FS_LABEL_MAX[o.format as string];
-  if (lim && byteLen(o.label) > lim[0]) error(s, lim[1], "label");
+  const lim = Object.hasOwn(FS_LABEL_MAX, ostr(o.format)!) ? FS_LABEL_MAX[ostr(o.format)!] : undefined;
+  if (lim && byteLen(ostr(o.label)!) > lim[0]) error(s, lim[1], "label");
 };
 
 const raidRule: Rule = (o, s) => {
@@ -484,7 +486,7 @@ const unitRule: Rule = (o, s) => {
   const name = str(o.name);
   error(s, UNIT_EXTS.has(ext(name)) ? null : M.invalidSystemdExt, "name");
   if (isNil(o.contents)) return;
-  const p = parseUnitCached(s, o.contents);
+  const p = parseUnitCached(s, ostr(o.contents)!);
   if (p.error !== undefined) return error(s, "invalid unit content: " + p.error, "contents");
   if (isTrue(o.enabled) && o.contents !== "" && !hasInstall(p)) {
     warn(s, `unit ${goQuote(name)} is enabled, but has no install section so enable does nothing`, "contents");
@@ -493,7 +495,7 @@ const unitRule: Rule = (o, s) => {
 
 const dropinRule: Rule = (o, s) => {
   if (!isNil(o.contents)) {
-    const p = parseUnitCached(s, o.contents);
+    const p = parseUnitCached(s, ostr(o.contents)!);
     if (p.error !== undefined) error(s, "invalid unit content: " + p.error, "contents");
   }
   if (ext(str(o.name)) !== ".conf") error(s, M.invalidSystemdDropinExt, "name");
@@ -516,7 +518,7 @@ const systemdRule: Rule = (o, s) => {
     const instantiable = m[1] + "@.service";
     const t = byName.get(instantiable);
     if (!t || !notEmpty(t.contents)) continue;
-    const p = parseUnitCached(s, t.contents);
+    const p = parseUnitCached(s, ostr(t.contents)!);
     if (p.error !== undefined) continue;
     if (!hasInstall(p)) {
       warn(s, `template unit ${goQuote(instantiable)} for ${goQuote(name)} doesn't have Install section`, "units", index, "contents");
@@ -531,9 +533,9 @@ function clevisCustomWithOthers(c: Obj): boolean {
 const luksRule: Rule = (o, s) => {
   const name = str(o.name);
   if (name.includes("/")) error(s, M.luksNameContainsSlash, "name");
-  error(s, notEmpty(o.label) && byteLen(o.label) > 47 ? M.luksLabelTooLong : null, "label");
+  error(s, notEmpty(o.label) && byteLen(ostr(o.label)!) > 47 ? M.luksLabelTooLong : null, "label");
   if (nilOrEmpty(o.device)) error(s, M.diskDeviceRequired, "device");
-  else error(s, validatePath(o.device), "device");
+  else error(s, validatePath(ostr(o.device)!), "device");
   const clevis = obj(o.clevis);
   if (s.minor === 2) {
     if (!isNil(o.clevis) && !isNil(clevis.custom) && clevisCustomWithOthers(clevis)) error(s, M.clevisCustomWithOthers, "clevis");
@@ -564,7 +566,7 @@ const clevisCustomRule: Rule = (o, s) => {
   if (nilOrEmpty(o.pin) && nilOrEmpty(o.config) && !isTrue(o.needsNetwork)) return;
   if (s.minor <= 5) {
     if (notEmpty(o.pin)) {
-      if (!CLEVIS_PINS.has(o.pin)) error(s, M.unknownClevisPin, "pin");
+      if (!CLEVIS_PINS.has(ostr(o.pin)!)) error(s, M.unknownClevisPin, "pin");
     } else error(s, M.clevisPinRequired, "pin");
   } else if (nilOrEmpty(o.pin)) error(s, M.clevisPinRequired, "pin");
   if (nilOrEmpty(o.config)) error(s, M.clevisConfigRequired, "config");
@@ -574,7 +576,7 @@ const tangRule: Rule = (o, s) => {
   const u = parseURL(str(o.url));
   error(s, u === null ? M.invalidUrl : u.scheme === "http" || u.scheme === "https" ? null : M.invalidScheme, "url");
   if (nilOrEmpty(o.thumbprint)) error(s, M.tangThumbprintRequired, "thumbprint");
-  if (s.minor >= 4 && notEmpty(o.advertisement) && !isValidJsonAny(o.advertisement)) error(s, M.invalidTangAdvertisement, "advertisement");
+  if (s.minor >= 4 && notEmpty(o.advertisement) && !isValidJsonAny(ostr(o.advertisement)!)) error(s, M.invalidTangAdvertisement, "advertisement");
 };
 
 /** json.Unmarshal into `any`: valid syntax and every number representable as a float64. */
