@@ -102,6 +102,12 @@ let code = standaloneCode(ajv, exportsMap);
   code = code.replace(/,schemaPath:"[^"]*"/g, "");
   code = code.replace(/\/\*# sourceURL="[^"]*" \*\/;?/g, "");
   if (/schemaPath/.test(code)) throw new Error("gen-validators: unexpected schemaPath form");
+  // Nested validators only need the instance path (no $data or dynamic refs here):
+  // pass it positionally instead of in a fresh options object per call.
+  const calls = (code.match(/\{instancePath:[^{},]*,parentData:[^{},]*,parentDataProperty:[^{},]*,rootData\}/g) ?? []).length;
+  code = code.replace(/\{instancePath:([^{},]*),parentData:[^{},]*,parentDataProperty:[^{},]*,rootData\}/g, "$1");
+  code = code.replace(/\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g, '(data, instancePath="")');
+  if (calls === 0 || /parentData|rootData/.test(code)) throw new Error("gen-validators: unexpected validator call form");
   code = code.replace(/^"use strict";/, '"use strict";function addError(list, e) { if (list === null) return [e]; list.push(e); return list; }');
 }
 if (/\brequire\(/.test(code)) throw new Error("gen-validators: generated code needs runtime helpers (require); keep schemas to plain keywords");
