@@ -8,7 +8,7 @@
 import { createReadStream, existsSync, statSync, watch } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPlayground } from "./build-playground.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -58,37 +58,50 @@ export function staticServer(base) {
   });
 }
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const port = Number(opt("--port", process.env.PORT ?? "8080"));
-const host = opt("--host", "127.0.0.1");
-
-if (!args.includes("--no-build")) await buildPlayground();
-const server = staticServer(dir);
-server.listen(port, host, () => {
-  const a = server.address();
-  console.log(`Butane playground: http://${host === "127.0.0.1" ? "localhost" : host}:${a.port}/  (Ctrl-C to stop)`);
-});
-
-if (args.includes("--watch")) {
-  let timer;
-  let building = false;
-  const rebuild = () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      if (building) return rebuild();
-      building = true;
-      try {
-        await buildPlayground();
-      } catch (e) {
-        console.error(e instanceof Error ? e.message : e);
-      } finally {
-        building = false;
-      }
-    }, 200);
-  };
-  for (const d of ["playground", "src", "examples"]) watch(join(root, d), { recursive: true }, rebuild);
+/** Serves `base` on localhost; resolves with the server and its URL. */
+export function serve(base = dir, { port = 0, host = "127.0.0.1" } = {}) {
+  const server = staticServer(base);
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const shown = host === "127.0.0.1" ? "localhost" : host;
+      resolve({ server, url: `http://${shown}:${server.address().port}/` });
+    });
+  });
 }
+
+async function main() {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : dflt;
+  };
+  const port = Number(opt("--port", process.env.PORT ?? "8080"));
+  const host = opt("--host", "127.0.0.1");
+
+  if (!args.includes("--no-build")) await buildPlayground();
+  const { url } = await serve(dir, { port, host });
+  console.log(`Butane playground: ${url}  (Ctrl-C to stop)`);
+
+  if (args.includes("--watch")) {
+    let timer;
+    let building = false;
+    const rebuild = () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        if (building) return rebuild();
+        building = true;
+        try {
+          await buildPlayground();
+        } catch (e) {
+          console.error(e instanceof Error ? e.message : e);
+        } finally {
+          building = false;
+        }
+      }, 200);
+    };
+    for (const d of ["playground", "src", "examples"]) watch(join(root, d), { recursive: true }, rebuild);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
