@@ -1,9 +1,9 @@
 // Ignition validation: start-up and per-document cost.
 //
-// Start-up: a fresh `node` process that imports the validator library (src/ignition,
-// bundled here with esbuild as a consumer's bundler would, minified) and validates one
-// config, against a bare `node -e 0` timed in the same run, interleaved. Both an ES module
-// and a CommonJS bundle are timed (Node's ES module loader alone costs a few ms).
+// Start-up: a fresh `node` process running a one-file program (bundled here with esbuild
+// from src/ignition, minified, as the ignition-validate CLI is) that validates one config,
+// against a bare `node -e 0` timed in the same run, interleaved. The program is timed as
+// an ES module and as CommonJS (Node's ES module loader alone costs a few ms).
 //
 // Per document: every Ignition config the reference butane produced in the conformance
 // recordings (../shared/conformance; skipped when absent) through
@@ -14,7 +14,7 @@
 //
 //   node bench/run.mjs ignition     (IGNITION_BENCH_RUNS=N: start-up sample size)
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -29,14 +29,17 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const dir = mkdtempSync(join(tmpdir(), "ignition-bench-"));
 try {
   const entry = join(root, "src/ignition/index.ts");
-  const common = { entryPoints: [entry], bundle: true, platform: "neutral", target: "es2022", minify: true, logLevel: "warning" };
-  await build({ ...common, format: "esm", outfile: join(dir, "ignition.mjs") });
-  await build({ ...common, format: "cjs", outfile: join(dir, "ignition.cjs") });
+  const common = { bundle: true, platform: "neutral", target: "es2022", minify: true, logLevel: "warning" };
+  // The library, for the in-process measurements below.
+  await build({ ...common, entryPoints: [entry], format: "esm", outfile: join(dir, "ignition.mjs") });
 
   // ---- Start-up ----
+  // One single-file program (like the ignition-validate CLI bundle): import the library,
+  // validate one config.
   const doc = JSON.stringify({ ignition: { version: "3.4.0" }, storage: { files: [{ path: "/etc/motd", contents: { source: "data:,hello" }, mode: 420 }] } });
-  writeFileSync(join(dir, "esm.mjs"), `import { validateIgnition } from "./ignition.mjs";\nif (!validateIgnition(${JSON.stringify(doc)}).valid) process.exit(1);\n`);
-  writeFileSync(join(dir, "cjs.cjs"), `const { validateIgnition } = require("./ignition.cjs");\nif (!validateIgnition(${JSON.stringify(doc)}).valid) process.exit(1);\n`);
+  const program = `import { validateIgnition } from ${JSON.stringify(entry)};\nif (!validateIgnition(${JSON.stringify(doc)}).valid) throw new Error("invalid");\n`;
+  await build({ ...common, stdin: { contents: program, resolveDir: root, loader: "ts" }, format: "esm", outfile: join(dir, "esm.mjs") });
+  await build({ ...common, stdin: { contents: program, resolveDir: root, loader: "ts" }, format: "cjs", outfile: join(dir, "cjs.cjs") });
   const time = (args) => {
     const t = performance.now();
     execFileSync(process.execPath, args, { cwd: dir, stdio: "ignore" });
@@ -50,7 +53,7 @@ try {
     samples.cjs.push(time(["cjs.cjs"]));
   }
   const base = median(samples.base);
-  console.log(`start-up (median of ${RUNS} fresh processes; import + first validateIgnition)`);
+  console.log(`start-up (median of ${RUNS} fresh processes; load + first validateIgnition)`);
   console.log(`  node -e 0                    ${fmt(base)}`);
   console.log(`  ES module bundle             ${fmt(median(samples.esm))}   (+${fmt(median(samples.esm) - base)})`);
   console.log(`  CommonJS bundle              ${fmt(median(samples.cjs))}   (+${fmt(median(samples.cjs) - base)})`);
