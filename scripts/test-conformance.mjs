@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
-const MIN_PASS = 0;
+const MIN_PASS = 0.986; // 1112 of 1127 (the 15 others need symlinks the recorded files/ trees lost)
 const check = "../shared/conformance/check.mjs";
 if (!existsSync(check)) {
   console.log(`conformance: ${check} not found; skipped`);
