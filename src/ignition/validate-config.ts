@@ -82,7 +82,9 @@ export interface ValidateIgnitionResult {
 
 let specVersions: Array<[SpecVersion, SemVer]> | null = null;
 
-function findSpec(v: SemVer): SpecVersion | undefined {
+/** The spec whose version equals v (as go-semver compares them; "3.04.0" is 3.4.0). */
+function findSpec(text: string, v: SemVer): SpecVersion | undefined {
+  for (const s of IGNITION_SPECS) if (s.version === text) return s;
   specVersions ??= IGNITION_SPECS.map((s) => [s, parseSemver(s.version)!]);
   for (const [s, sv] of specVersions) if (sameVersion(v, sv)) return s;
   return undefined;
@@ -136,7 +138,7 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
   if ("error" in stub) return { ...base, entries: [at({ severity: "error", message: stub.error.message, path: [], tag: "json" }, stub.error.index)], error: M.invalid };
   const sv = parseSemver(stub.version);
   if (sv === null) return { ...base, entries: [], error: M.invalidVersion };
-  const spec = findSpec(sv);
+  const spec = findSpec(stub.version, sv);
   if (!spec) return { ...base, entries: [], error: M.unknownVersion };
 
   // v3_x.Parse

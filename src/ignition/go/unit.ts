@@ -293,7 +293,10 @@ export function goQuote(s: string): string {
   return out + '"';
 }
 
-const PRINT = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+// Built on first use: a literal with Unicode property classes costs about a millisecond
+// at load time (ICU), and non-ASCII names in %q are rare.
+let PRINT: RegExp | null = null;
 function isPrint(cp: number): boolean {
+  PRINT ??= new RegExp("^[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]$", "u");
   return PRINT.test(String.fromCodePoint(cp));
 }
