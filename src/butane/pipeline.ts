@@ -1,8 +1,9 @@
 // The whole Butane translation, stage by stage as the reference runs it:
 // parse → read variant/version → decode into the version's schema → unused-key
-// warnings → validate the source → translate → variant filters → Ignition's
-// duplicate and semantic checks on the result → emit. Every diagnostic found on the
-// generated config is mapped back to the YAML path that produced it.
+// warnings → validate the source → translate → variant wrapper (e.g. the OpenShift
+// MachineConfig, whose checks see the config at $.spec.config) → variant filters →
+// Ignition's duplicate and semantic checks on the result → emit. Every diagnostic
+// found on the generated config is mapped back to the YAML path that produced it.
 
 import { Report, type PathPart, type ReportEntry } from "../core/report";
 import { emitStruct } from "../emit/json";
@@ -17,6 +18,7 @@ import { baseContext, checkEmbeddedConfig, translateBase } from "./translate/bas
 import type { EmbeddedValidation, Obj, TranslateOptions } from "./translate/context";
 import { TranslationSet as TranslationSetCtor, type TranslationSet } from "./translate/translation-set";
 import { checkUnusedKeys, validateButane, type RuleEnv } from "./validate";
+import type { WrapResult } from "./variants/define";
 
 /** Ignition's own checks, applied to the generated config. */
 export interface IgnitionChecks {
@@ -106,7 +108,7 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   // Decode into the version's schema.
   let cfg: Obj;
   try {
-    cfg = (new Decoder(def.schema).decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj;
+    cfg = def.decode ? def.decode(doc) : ((new Decoder(def.schema).decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj);
   } catch (e) {
     if (e instanceof DecodeErrors || e instanceof DecodeFailure) return { entries: [], fatal: e.message };
     throw e;
@@ -131,31 +133,36 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
 
   // Translate.
-  const ctx = baseContext(def.schema, def.base.features, options, checks.embedded);
+  const ctx = baseContext(def.schema, def.base.features, def.options ? { ...options, ...def.options } : options, checks.embedded);
   let result = translateBase(ctx, cfg, def.base.features);
   if (!result.report.isFatal()) for (const step of def.steps) result = step(ctx, cfg, result);
+  // The final document: the Ignition config itself, or the variant's wrapper around it.
+  let final: WrapResult = { ignition: result.config, ts: result.ts, configPath: [], entries: [], filters: [] };
+  if (def.wrapper && !result.report.isFatal()) {
+    final = def.wrapper.wrap({
+      cfg, ignition: result.config, ts: result.ts, spec, raw: !!options.raw,
+      emitIgnition: (c, p) => emitStruct(c, spec, "Config", p),
+      translatePaths,
+    });
+  }
   // A failed translation hands back no translations, as the reference's does.
-  translated.merge(translatePaths(result.report.entries, result.report.isFatal() ? new TranslationSetCtor() : result.ts));
+  const ts = result.report.isFatal() ? new TranslationSetCtor() : final.ts;
+  translated.merge(translatePaths([...result.report.entries, ...final.entries], ts));
   if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
-  const config = result.config;
+  const config = final.ignition;
+  // Findings on the Ignition config, located in the final document.
+  const inFinal = (entries: ReportEntry[]) => translatePaths(entries.map(asJson).map((e) => (e.tag === "json" && final.configPath.length ? { ...e, path: [...final.configPath, ...e.path] } : e)), ts);
 
   // Variant restrictions, then Ignition's own rules.
-  for (const filter of def.filters) translated.merge(translatePaths(filter(config, spec).map(asJson), result.ts));
+  for (const filter of [...def.filters, ...final.filters]) translated.merge(inFinal(filter(config, spec)));
   if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
-  translated.merge(translatePaths(checks.duplicates(config, spec).map(asJson), result.ts));
-  translated.merge(translatePaths(checks.semantics(config, spec).map(asJson), result.ts));
+  translated.merge(inFinal(checks.duplicates(config, spec)));
+  translated.merge(inFinal(checks.semantics(config, spec)));
   if (translated.isFatal()) return finish(MSG.invalidGeneratedConfig);
 
   const out = finish();
-  let output: string;
-  if (def.wrapper && !options.raw) {
-    const wrapped = def.wrapper.wrap({ cfg, ignition: config, spec, emitIgnition: (c, p) => emitStruct(c, spec, "Config", p) });
-    report.merge(correlate(translatePaths(wrapped.entries, result.ts), root));
-    output = def.wrapper.emit(wrapped.document);
-  } else {
-    output = emitStruct(config, spec, "Config", !!options.pretty);
-  }
-  return { ...out, entries: report.entries, output, config };
+  const output = final.document && def.wrapper ? def.wrapper.emit(final.document) : emitStruct(config, spec, "Config", !!options.pretty);
+  return { ...out, output, config };
 }
 
 function asJson(e: ReportEntry): ReportEntry {

@@ -2,13 +2,15 @@
 // structs, rules and translation steps, written as a delta of the previous version
 // of the same variant. The registry maps "variant+version" to these definitions.
 
-import type { ReportEntry } from "../../core/report";
+import type { PathPart, ReportEntry } from "../../core/report";
 import type { SpecVersion } from "../../ignition/spec";
 import type { BaseVersion } from "../base/define";
 import { extendSchema, type ButaneField, type ButaneSchema, type ButaneStructs } from "../schema";
 import type { BaseResult } from "../translate/base";
-import type { Obj, TranslateContext } from "../translate/context";
+import type { Obj, TranslateContext, TranslateOptions } from "../translate/context";
+import type { TranslationSet } from "../translate/translation-set";
 import type { StructRules } from "../validate";
+import type { YamlNode } from "../../parse/yaml-interim";
 
 /** A translation step that runs on the result of the previous ones. */
 export type TranslateStep = (ctx: TranslateContext, cfg: Obj, result: BaseResult) => BaseResult;
@@ -16,20 +18,45 @@ export type TranslateStep = (ctx: TranslateContext, cfg: Obj, result: BaseResult
 /** Checks on the translated Ignition config for fields a variant forbids; json paths. */
 export type FieldFilter = (config: Obj, spec: SpecVersion) => ReportEntry[];
 
-/** Produces the final output text for a variant that wraps Ignition (e.g. MachineConfig). */
+/**
+ * Wraps the translated Ignition config in the variant's own document (OpenShift's
+ * MachineConfig). It runs after the translation steps succeeded, also in raw mode
+ * (where it may still add checks and warnings but returns no document).
+ */
 export interface OutputWrapper {
-  /** Builds the wrapped document; report entries use yaml or json paths. */
-  wrap(ctx: WrapContext): { document: Obj; entries: ReportEntry[] };
-  /** Serializes the wrapped document. */
+  wrap(ctx: WrapContext): WrapResult;
+  /** Serializes the wrapped document (the text the CLI prints, without the final newline). */
   emit(document: Obj): string;
 }
 
 export interface WrapContext {
+  /** The decoded Butane config. */
   cfg: Obj;
+  /** The translated Ignition config and its translations (paths relative to the config). */
   ignition: Obj;
+  ts: TranslationSet;
   spec: SpecVersion;
+  /** --raw: write plain Ignition, no wrapper document. */
+  raw: boolean;
   /** Serialize an Ignition config of this spec to JSON (as used inside the wrapper). */
   emitIgnition(config: Obj, pretty: boolean): string;
+  /** Maps json-tagged entries to YAML paths through `ts` (snake-casing where untranslated). */
+  translatePaths(entries: readonly ReportEntry[], ts: TranslationSet): ReportEntry[];
+}
+
+export interface WrapResult {
+  /** The Ignition config from here on (the wrapper may have changed it). */
+  ignition: Obj;
+  /** The wrapper document to emit; absent → plain Ignition output. */
+  document?: Obj;
+  /** Translations of the final document: every later json path is looked up here. */
+  ts: TranslationSet;
+  /** Where the Ignition config sits in the final document (prefix of later json paths). */
+  configPath: readonly PathPart[];
+  /** Findings, json-tagged (final document paths) or yaml-tagged. */
+  entries: ReportEntry[];
+  /** Extra field filters on the Ignition config, applied before Ignition's own checks. */
+  filters: readonly FieldFilter[];
 }
 
 export interface VariantVersion {
@@ -45,6 +72,13 @@ export interface VariantVersion {
   filters: readonly FieldFilter[];
   /** Output wrapper (OpenShift MachineConfig); undefined → plain Ignition. */
   wrapper?: OutputWrapper;
+  /** Translation options this version forces (OpenShift 4.8 turns off automatic compression). */
+  options?: Partial<TranslateOptions>;
+  /**
+   * Decodes the document when the schema cannot describe every field (OpenShift's
+   * metadata.labels map); throws DecodeErrors/DecodeFailure like the default decoder.
+   */
+  decode?: (doc: YamlNode | null) => Obj;
 }
 
 export interface VariantDelta {
@@ -62,6 +96,8 @@ export interface VariantDelta {
   steps?: readonly TranslateStep[];
   filters?: readonly FieldFilter[];
   wrapper?: OutputWrapper | null;
+  options?: Partial<TranslateOptions> | null;
+  decode?: ((doc: YamlNode | null) => Obj) | null;
 }
 
 /** Builds a variant version from the previous one (or from scratch when prev is null). */
@@ -81,6 +117,8 @@ export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelt
   const rules: Record<string, StructRules[string]> = { ...(prev?.rules ?? {}), ...base.rules, ...(d.rules ?? {}) };
   for (const r of d.removedRules ?? []) delete rules[r];
   const wrapper = d.wrapper === null ? undefined : d.wrapper ?? prev?.wrapper;
+  const options = d.options === null ? undefined : d.options ?? prev?.options;
+  const decode = d.decode === null ? undefined : d.decode ?? prev?.decode;
   return {
     variant,
     version: d.version,
@@ -90,5 +128,7 @@ export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelt
     steps: d.steps ?? prev?.steps ?? [],
     filters: d.filters ?? prev?.filters ?? [],
     ...(wrapper ? { wrapper } : {}),
+    ...(options ? { options } : {}),
+    ...(decode ? { decode } : {}),
   };
 }
