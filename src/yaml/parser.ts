@@ -594,16 +594,17 @@ export class Parser {
 
   private parseFlowSequenceEntryMappingValue(): void {
     const sc = this.scanner;
-    let tok = sc.peek();
+    const tok = sc.peek();
     if (tok.type === T.Value) {
       sc.skipToken();
-      tok = sc.peek();
-      if (tok.type !== T.FlowEntry && tok.type !== T.FlowSequenceEnd) {
+      const next = sc.peek();
+      if (next.type !== T.FlowEntry && next.type !== T.FlowSequenceEnd) {
         this.states.push(S.FlowSequenceEntryMappingEnd);
         this.parseNode(false, false);
         return;
       }
     }
+    // An empty value takes the position of the ':' (yaml.v3 reuses that token here).
     this.state = S.FlowSequenceEntryMappingEnd;
     this.emptyScalar(tok.sl, tok.sc);
   }
