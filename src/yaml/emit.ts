@@ -34,36 +34,50 @@ interface Analysis {
   blockPlainAllowed: boolean;
   singleQuotedAllowed: boolean;
   blockAllowed: boolean;
+  /** number of code points */
+  chars: number;
+  /** length in UTF-8 bytes */
+  bytes: number;
+}
+
+/** The code point at s[i] (lone surrogates read as U+FFFD, as Go's JSON decoder makes them). */
+function cpAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return c;
+  if (c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+  }
+  return 0xfffd;
 }
 
 function codePoints(s: string): number[] {
   const cps: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        cps.push(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
-        i++;
-        continue;
-      }
-    }
-    cps.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+    const c = cpAt(s, i);
+    cps.push(c);
+    if (c >= 0x10000) i++;
   }
   return cps;
 }
 
-function utf8Length(cps: number[]): number {
-  let n = 0;
-  for (const c of cps) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  return n;
+/** Replace lone surrogates by U+FFFD (Go strings hold valid UTF-8 after JSON decoding). */
+function wellFormed(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      let out = "";
+      for (const cp of codePoints(s)) out += String.fromCodePoint(cp);
+      return out;
+    }
+  }
+  return s;
 }
 
-function analyze(cps: number[]): Analysis {
-  const n = cps.length;
-  if (n === 0) return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+function analyze(s: string): Analysis {
+  const n = s.length;
+  if (n === 0) return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false, chars: 0, bytes: 0 };
   let blockIndicators = false;
-  let flowIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
   let tabCharacters = false;
@@ -75,63 +89,51 @@ function analyze(cps: number[]): Analysis {
   let spaceBreak = false;
   let previousSpace = false;
   let previousBreak = false;
-  if (n >= 3 && ((cps[0] === 45 && cps[1] === 45 && cps[2] === 45) || (cps[0] === 46 && cps[1] === 46 && cps[2] === 46))) {
+  let chars = 0;
+  let bytes = 0;
+  const c0 = s.charCodeAt(0);
+  if (n >= 3 && ((c0 === 45 && s.charCodeAt(1) === 45 && s.charCodeAt(2) === 45) || (c0 === 46 && s.charCodeAt(1) === 46 && s.charCodeAt(2) === 46))) {
     blockIndicators = true;
-    flowIndicators = true;
   }
   let precededByWhitespace = true;
   for (let i = 0; i < n; i++) {
-    const c = cps[i];
-    const next = i + 1 < n ? cps[i + 1] : -1;
-    const followedByWhitespace = i + 1 >= n || next === 32 || next === 9;
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) c = cpAt(s, i);
+    const w = c >= 0x10000 ? 2 : 1;
+    const last = i + w >= n;
+    const next = last ? -1 : s.charCodeAt(i + w);
+    const followedByWhitespace = last || next === 32 || next === 9;
+    chars++;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     if (i === 0) {
       switch (c) {
         case 35: case 44: case 91: case 93: case 123: case 125: case 38: case 42: // prettier-ignore
         case 33: case 124: case 62: case 39: case 34: case 37: case 64: case 96: // prettier-ignore
-          flowIndicators = true;
           blockIndicators = true;
           break;
         case 63: // ?
         case 58: // :
-          flowIndicators = true;
-          if (followedByWhitespace) blockIndicators = true;
-          break;
         case 45: // -
-          if (followedByWhitespace) {
-            flowIndicators = true;
-            blockIndicators = true;
-          }
-          break;
-      }
-    } else {
-      switch (c) {
-        case 44: case 63: case 91: case 93: case 123: case 125: // prettier-ignore
-          flowIndicators = true;
-          break;
-        case 58:
-          flowIndicators = true;
           if (followedByWhitespace) blockIndicators = true;
           break;
-        case 35:
-          if (precededByWhitespace) {
-            flowIndicators = true;
-            blockIndicators = true;
-          }
-          break;
       }
+    } else if (c === 58) {
+      if (followedByWhitespace) blockIndicators = true;
+    } else if (c === 35) {
+      if (precededByWhitespace) blockIndicators = true;
     }
     if (c === 9) tabCharacters = true;
-    else if (!isPrintable(c)) specialCharacters = true;
+    else if (c < 0x20 || c > 0x7e ? !isPrintable(c) : false) specialCharacters = true;
     if (c === 32) {
       if (i === 0) leadingSpace = true;
-      if (i === n - 1) trailingSpace = true;
+      if (last) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
     } else if (isBreakCp(c)) {
       lineBreaks = true;
       if (i === 0) leadingBreak = true;
-      if (i === n - 1) trailingBreak = true;
+      if (last) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -140,6 +142,7 @@ function analyze(cps: number[]): Analysis {
       previousBreak = false;
     }
     precededByWhitespace = c === 32 || c === 9 || c === 0 || isBreakCp(c);
+    i += w - 1;
   }
   let blockPlain = true;
   let single = true;
@@ -156,9 +159,9 @@ function analyze(cps: number[]): Analysis {
   }
   if (spaceBreak || specialCharacters) block = false;
   if (lineBreaks) blockPlain = false;
-  void flowIndicators; // only block context occurs for scalars here
   if (blockIndicators) blockPlain = false;
-  return { multiline: lineBreaks, blockPlainAllowed: blockPlain, singleQuotedAllowed: single, blockAllowed: block };
+  // (flow indicators only matter inside flow collections, where no scalar occurs here)
+  return { multiline: lineBreaks, blockPlainAllowed: blockPlain, singleQuotedAllowed: single, blockAllowed: block, chars, bytes };
 }
 
 // ---------------------------------------------------------------------------
@@ -232,8 +235,10 @@ function digitRun(r: number[], i: number, start: bigint): [bigint, number] {
 
 /** yaml.v3's keyList.Less for two string keys (natural order for digit runs). */
 export function keyLess(a: string, b: string): boolean {
-  const ar = codePoints(a);
-  const br = codePoints(b);
+  return runesLess(codePoints(a), codePoints(b));
+}
+
+function runesLess(ar: number[], br: number[]): boolean {
   let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) {
@@ -265,8 +270,10 @@ export function keyLess(a: string, b: string): boolean {
 }
 
 function sortKeys(keys: string[]): string[] {
-  // Fast path for plain ASCII identifiers is not worth the risk: use the exact comparison.
-  return keys.sort((x, y) => (keyLess(x, y) ? -1 : keyLess(y, x) ? 1 : 0));
+  if (keys.length < 2) return keys;
+  const dec = keys.map((k) => ({ k, r: codePoints(k) }));
+  dec.sort((x, y) => (runesLess(x.r, y.r) ? -1 : runesLess(y.r, x.r) ? 1 : 0));
+  return dec.map((d) => d.k);
 }
 
 // ---------------------------------------------------------------------------
@@ -380,58 +387,46 @@ class Emitter {
 
   blockMapping(m: Record<string, unknown>, keys: string[], inBlockSequence: boolean): void {
     this.increaseIndent(false, inBlockSequence);
-    for (const k of keys) {
+    for (const key of keys) {
       this.writeIndent();
-      const cps = codePoints(k);
-      const a = analyze(cps);
-      if (!a.multiline && utf8Length(cps) <= 128) {
-        this.scalar(cps, a, this.stringStyle(k, cps), false, true, false);
+      const k = wellFormed(key);
+      const a = analyze(k);
+      if (!a.multiline && a.bytes <= 128) {
+        this.scalar(k, a, stringStyle(k), false, true);
         this.writeIndicator(":", false, false, false);
       } else {
         this.writeIndicator("?", true, false, true);
-        this.scalar(cps, a, this.stringStyle(k, cps), false, false, false);
+        this.scalar(k, a, stringStyle(k), false, false);
         this.writeIndent();
         this.writeIndicator(":", true, false, true);
       }
-      this.node(m[k], false, false, false);
+      this.node(m[key], false, false, false);
     }
     this.popIndent();
   }
 
-  /** encoder.stringv: the requested style for a string. */
-  stringStyle(s: string, cps: number[]): Sty {
-    if (s.indexOf("\n") >= 0) return Sty.Literal;
-    void cps;
-    const canUsePlain = resolveTag(s) === STR_TAG && !(isBase60Float(s) || isOldBool(s));
-    return canUsePlain ? Sty.Plain : Sty.DoubleQuoted;
-  }
-
   scalarValue(v: unknown, inBlockSequence: boolean, simpleKey: boolean, root: boolean): void {
+    void root;
     let text: string;
-    let style = Sty.Plain;
     if (v === null || v === undefined) text = "null";
     else if (typeof v === "boolean") text = v ? "true" : "false";
     else if (typeof v === "number") text = formatFloat(v);
     else if (typeof v === "bigint") text = v.toString();
     else {
-      text = String(v);
-      const cps = codePoints(text);
-      this.scalar(cps, analyze(cps), this.stringStyle(text, cps), inBlockSequence, simpleKey, root);
+      text = wellFormed(String(v));
+      this.scalar(text, analyze(text), stringStyle(text), inBlockSequence, simpleKey);
       return;
     }
-    const cps = codePoints(text);
-    this.scalar(cps, analyze(cps), style, inBlockSequence, simpleKey, root);
-    style = Sty.Plain;
+    this.scalar(text, analyze(text), Sty.Plain, inBlockSequence, simpleKey);
   }
 
-  /** yaml_emitter_emit_scalar: select the style, then write. */
-  scalar(cps: number[], a: Analysis, requested: Sty, inBlockSequence: boolean, simpleKey: boolean, root: boolean): void {
-    void root;
+  /** yaml_emitter_emit_scalar: select the style (yaml_emitter_select_scalar_style), then write. */
+  scalar(s: string, a: Analysis, requested: Sty, inBlockSequence: boolean, simpleKey: boolean): void {
     let style = requested;
     if (simpleKey && a.multiline) style = Sty.DoubleQuoted;
     if (style === Sty.Plain) {
       if (!a.blockPlainAllowed) style = Sty.SingleQuoted;
-      if (cps.length === 0 && simpleKey) style = Sty.SingleQuoted;
+      if (s.length === 0 && simpleKey) style = Sty.SingleQuoted;
     }
     if (style === Sty.SingleQuoted && !a.singleQuotedAllowed) style = Sty.DoubleQuoted;
     if (style === Sty.Literal && (!a.blockAllowed || simpleKey)) style = Sty.DoubleQuoted;
@@ -439,46 +434,51 @@ class Emitter {
     this.increaseIndent(true, inBlockSequence);
     switch (style) {
       case Sty.Plain:
-        this.writePlain(cps);
+        // Plain scalars here never contain line breaks, and the line width is unlimited.
+        if (s.length > 0) {
+          if (!this.whitespace) this.put(" ");
+          this.out += s;
+          this.column += a.chars;
+          this.whitespace = false;
+        }
+        this.indention = false;
         break;
       case Sty.SingleQuoted:
-        this.writeSingleQuoted(cps, !simpleKey);
+        this.writeSingleQuoted(s, a);
         break;
       case Sty.DoubleQuoted:
-        this.writeDoubleQuoted(cps);
+        this.writeDoubleQuoted(s);
         break;
       case Sty.Literal:
-        this.writeLiteral(cps);
+        this.writeLiteral(s);
         break;
     }
     this.popIndent();
   }
 
-  writePlain(cps: number[]): void {
-    if (cps.length > 0 && !this.whitespace) this.put(" ");
-    // Plain scalars here never contain line breaks, and the line width is unlimited.
-    for (const c of cps) this.writeCp(c);
-    if (cps.length > 0) this.whitespace = false;
-    this.indention = false;
-  }
-
-  writeSingleQuoted(cps: number[], allowBreaks: boolean): void {
-    void allowBreaks;
+  writeSingleQuoted(s: string, a: Analysis): void {
     this.writeIndicator("'", true, false, false);
-    let breaks = false;
-    for (const c of cps) {
-      if (c === 32) {
-        this.writeCp(c);
-      } else if (isBreakCp(c)) {
-        if (!breaks && c === 10) this.putBreak();
-        this.writeBreak(c);
-        breaks = true;
-      } else {
-        if (breaks) this.writeIndent();
-        if (c === 39) this.put("'");
-        this.writeCp(c);
-        this.indention = false;
-        breaks = false;
+    if (!a.multiline && s.indexOf("'") < 0) {
+      this.out += s;
+      this.column += a.chars;
+    } else {
+      let breaks = false;
+      for (let i = 0; i < s.length; i++) {
+        const c = cpAt(s, i);
+        if (c >= 0x10000) i++;
+        if (c === 32) {
+          this.writeCp(c);
+        } else if (isBreakCp(c)) {
+          if (!breaks && c === 10) this.putBreak();
+          this.writeBreak(c);
+          breaks = true;
+        } else {
+          if (breaks) this.writeIndent();
+          if (c === 39) this.put("'");
+          this.writeCp(c);
+          this.indention = false;
+          breaks = false;
+        }
       }
     }
     this.writeIndicator("'", false, false, false);
@@ -486,75 +486,107 @@ class Emitter {
     this.indention = false;
   }
 
-  writeDoubleQuoted(cps: number[]): void {
+  writeDoubleQuoted(s: string): void {
     this.writeIndicator('"', true, false, false);
     // yaml.v3's is_bom looks at the start of the value, not at the current character.
-    const bom = cps.length > 0 && cps[0] === 0xfeff;
-    for (const c of cps) {
+    const bom = s.charCodeAt(0) === 0xfeff;
+    let run = 0; // start of the pending run of characters written as they are
+    let runChars = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = cpAt(s, i);
+      const w = c >= 0x10000 ? 2 : 1;
       if (!isPrintable(c) || bom || isBreakCp(c) || c === 34 || c === 92) {
-        this.put("\\");
+        if (i > run) {
+          this.out += s.slice(run, i);
+          this.column += runChars;
+        }
         let esc: string;
         switch (c) {
-          case 0x00: esc = "0"; break; // prettier-ignore
-          case 0x07: esc = "a"; break; // prettier-ignore
-          case 0x08: esc = "b"; break; // prettier-ignore
-          case 0x09: esc = "t"; break; // prettier-ignore
-          case 0x0a: esc = "n"; break; // prettier-ignore
-          case 0x0b: esc = "v"; break; // prettier-ignore
-          case 0x0c: esc = "f"; break; // prettier-ignore
-          case 0x0d: esc = "r"; break; // prettier-ignore
-          case 0x1b: esc = "e"; break; // prettier-ignore
-          case 0x22: esc = '"'; break; // prettier-ignore
-          case 0x5c: esc = "\\"; break; // prettier-ignore
-          case 0x85: esc = "N"; break; // prettier-ignore
-          case 0xa0: esc = "_"; break; // prettier-ignore
-          case 0x2028: esc = "L"; break; // prettier-ignore
-          case 0x2029: esc = "P"; break; // prettier-ignore
+          case 0x00: esc = "\\0"; break; // prettier-ignore
+          case 0x07: esc = "\\a"; break; // prettier-ignore
+          case 0x08: esc = "\\b"; break; // prettier-ignore
+          case 0x09: esc = "\\t"; break; // prettier-ignore
+          case 0x0a: esc = "\\n"; break; // prettier-ignore
+          case 0x0b: esc = "\\v"; break; // prettier-ignore
+          case 0x0c: esc = "\\f"; break; // prettier-ignore
+          case 0x0d: esc = "\\r"; break; // prettier-ignore
+          case 0x1b: esc = "\\e"; break; // prettier-ignore
+          case 0x22: esc = '\\"'; break; // prettier-ignore
+          case 0x5c: esc = "\\\\"; break; // prettier-ignore
+          case 0x85: esc = "\\N"; break; // prettier-ignore
+          case 0xa0: esc = "\\_"; break; // prettier-ignore
+          case 0x2028: esc = "\\L"; break; // prettier-ignore
+          case 0x2029: esc = "\\P"; break; // prettier-ignore
           default: {
             const hex = c.toString(16).toUpperCase();
-            if (c <= 0xff) esc = "x" + hex.padStart(2, "0");
-            else if (c <= 0xffff) esc = "u" + hex.padStart(4, "0");
-            else esc = "U" + hex.padStart(8, "0");
+            if (c <= 0xff) esc = "\\x" + hex.padStart(2, "0");
+            else if (c <= 0xffff) esc = "\\u" + hex.padStart(4, "0");
+            else esc = "\\U" + hex.padStart(8, "0");
           }
         }
         this.out += esc;
         this.column += esc.length;
+        run = i + w;
+        runChars = 0;
       } else {
-        this.writeCp(c);
+        runChars++;
       }
+      i += w - 1;
+    }
+    if (s.length > run) {
+      this.out += s.slice(run);
+      this.column += runChars;
     }
     this.writeIndicator('"', false, false, false);
     this.whitespace = false;
     this.indention = false;
   }
 
-  writeLiteral(cps: number[]): void {
+  writeLiteral(s: string): void {
     this.writeIndicator("|", true, false, false);
     // yaml_emitter_write_block_scalar_hints
-    if (cps.length > 0 && (cps[0] === 32 || isBreakCp(cps[0]))) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    const c0 = cpAt(s, 0);
+    if (s.length > 0 && (c0 === 32 || isBreakCp(c0))) this.writeIndicator(String(BEST_INDENT), false, false, false);
     let chomp = "";
-    if (cps.length === 0) chomp = "-";
-    else {
-      const n = cps.length;
-      if (!isBreakCp(cps[n - 1])) chomp = "-";
-      else if (n === 1) chomp = "+";
-      else if (isBreakCp(cps[n - 2])) chomp = "+";
-    }
+    const n = s.length;
+    if (n === 0) chomp = "-";
+    else if (!isBreakCp(s.charCodeAt(n - 1))) chomp = "-";
+    else if (n === 1) chomp = "+";
+    else if (isBreakCp(s.charCodeAt(n - 2))) chomp = "+";
     if (chomp !== "") this.writeIndicator(chomp, false, false, false);
     this.whitespace = true;
     let breaks = true;
-    for (const c of cps) {
+    for (let i = 0; i < n; i++) {
+      const c = cpAt(s, i);
       if (isBreakCp(c)) {
         this.writeBreak(c);
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.writeCp(c);
+        // The rest of the line as one run.
+        let j = i;
+        let chars = 0;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (isBreakCp(d)) break;
+          j += d >= 0xd800 && d <= 0xdbff && j + 1 < n ? 2 : 1;
+          chars++;
+        }
+        this.out += s.slice(i, j);
+        this.column += chars;
+        i = j - 1;
         this.indention = false;
         breaks = false;
       }
     }
   }
+}
+
+/** encoder.stringv: the style requested for a string. */
+function stringStyle(s: string): Sty {
+  if (s.indexOf("\n") >= 0) return Sty.Literal;
+  const canUsePlain = resolveTag(s) === STR_TAG && !(isBase60Float(s) || isOldBool(s));
+  return canUsePlain ? Sty.Plain : Sty.DoubleQuoted;
 }
 
 /**
