@@ -1,8 +1,9 @@
 // Decoding an OpenShift config. Everything but metadata.labels goes through the
 // schema decoder; labels is a Go map[string]string, which Butane's schema has no
 // type for, so it is decoded here with yaml.v3's rules for such a map: keys and
-// values are taken as strings (null → ""), a value that is not a scalar is a type
-// error, repeated keys are an error, `<<` merges supply keys not given directly.
+// values are taken as strings (a null value → "", a null key is dropped), a value
+// that is not a scalar is a type error, repeated keys are an error, and `<<`
+// merges supply keys not given directly.
 
 import { Decoder, DecodeErrors, DecodeFailure, shortTag, typeDesc } from "../../../parse/decode";
 import { Kind, type YamlNode } from "../../../parse/yaml-interim";
@@ -94,7 +95,8 @@ function decodeMap(node: YamlNode, errors: string[], out: Record<string, string>
       errors.push(typeError(k, "string"));
       continue;
     }
-    const key = isNull(k) ? "" : k.value;
+    if (isNull(k)) continue; // a null key does not decode into a string
+    const key = k.value;
     if (given.has(key)) continue;
     const v = follow(c[i + 1]!);
     if (v.kind !== Kind.Scalar) {
@@ -139,9 +141,17 @@ function lineOf(e: string): number {
 
 /**
  * A decoder for a schema whose Metadata.labels is a map: the schema decoder runs on
- * a copy without that field, labels are decoded here.
+ * a copy without that field, labels are decoded here. Structs that come from the
+ * fcos version (`fcos`) are named with its package in type errors, as the
+ * reference's are ("into v1_3.BootDevice").
  */
-export function openshiftDecoder(schema: ButaneSchema): (doc: YamlNode | null) => Obj {
+export function openshiftDecoder(schema: ButaneSchema, fcos: ButaneSchema): (doc: YamlNode | null) => Obj {
+  const fcosStructs = [...fcos.variantStructs].filter((n) => n !== "Config");
+  const ours = schema.variantPkg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const rename = fcosStructs.length
+    ? new RegExp(`( into (?:\\[\\])*)${ours}\\.(${fcosStructs.join("|")})$`)
+    : null;
+  const fixPkg = (line: string) => (rename ? line.replace(rename, `$1${fcos.variantPkg}.$2`) : line);
   const decodeSchema = extendSchema(schema, {
     structs: { Metadata: schema.structs.Metadata!.filter((f) => f.type !== MAP_TYPE) },
     variant: true,
@@ -153,7 +163,7 @@ export function openshiftDecoder(schema: ButaneSchema): (doc: YamlNode | null) =
       cfg = (new Decoder(decodeSchema).decodeDocument(doc, typeDesc(decodeSchema, "Config")) ?? {}) as Obj;
     } catch (e) {
       if (!(e instanceof DecodeErrors)) throw e;
-      errors = [...e.lines];
+      errors = e.lines.map(fixPkg);
     }
     const labelErrors: string[] = [];
     decodeLabels(doc, cfg, labelErrors);

@@ -79,7 +79,7 @@ function openshift(prev: OpenShiftVersion | null, d: OpenShiftDelta): OpenShiftV
     wrapper: machineConfigWrapper(mc),
     options: options ?? null,
   });
-  return { def: { ...def, decode: openshiftDecoder(def.schema) }, fcos: base, mc, options, cexRule };
+  return { def: { ...def, decode: openshiftDecoder(def.schema, base.schema) }, fcos: base, mc, options, cexRule };
 }
 
 const v4_8 = openshift(null, {
