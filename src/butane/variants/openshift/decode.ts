@@ -6,8 +6,7 @@
 // merges supply keys not given directly.
 
 import { Decoder, DecodeErrors, DecodeFailure, shortTag, typeDesc } from "../../../parse/decode";
-import { Kind, type YamlNode } from "../../../parse/yaml-interim";
-import { resolve } from "../../../parse/resolve";
+import { Kind, resolve, type YamlNode } from "../../../yaml";
 import { extendSchema, type ButaneSchema } from "../../schema";
 import type { Obj } from "../../translate/context";
 
