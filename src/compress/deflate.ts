@@ -15,8 +15,8 @@
 // Hash table entries hold position + 1 (0 = empty), which is what Go's
 // index + hashOffset amounts to; Go's periodic rebasing of hashOffset only maps
 // entries already out of reach to 0, so it has no observable effect.
-// Go's block flush points (16384 tokens, end of input) and its tail behaviour (the last
-// three positions are not hashed and reuse the previous chain head) are kept.
+// Go's block flush points (16384 tokens, end of input) are kept, and so is its
+// reluctance to hash the last three positions of the input.
 
 import { BlockWriter, MATCH_FLAG } from "./blocks";
 
