@@ -1,6 +1,7 @@
 // The Butane playground: an editor for Butane YAML whose Ignition output, diagnostics
 // and password hashes are all computed in this page, with the library's browser entry.
 import "./style.css";
+performance.mark("butane:script-start");
 import { EditorState, type Extension } from "@codemirror/state";
 import {
   EditorView,

@@ -149,7 +149,17 @@ export async function buildPlayground({ outDir = join(root, "playground-dist"), 
   });
   const bad = nodeOnlyImports(app.metafile);
   if (bad.length) throw new Error(`playground: Node-only code in the page:\n  ${bad.join("\n  ")}`);
-  copyFileSync(join(root, "playground/index.html"), join(outDir, "index.html"));
+  // The chunks app.js imports statically are announced in the page, so that the browser
+  // fetches them alongside app.js instead of after parsing it.
+  const appOut = relative(root, join(outDir, "app.js")).split("\\").join("/");
+  const preload = (app.metafile.outputs[appOut]?.imports ?? [])
+    .filter((i) => i.kind === "import-statement")
+    .map((i) => `  <link rel="modulepreload" href="${relative(outDir, join(root, i.path)).split("\\").join("/")}">\n`)
+    .join("");
+  const html = readFileSync(join(root, "playground/index.html"), "utf8");
+  const script = '  <script type="module" src="app.js"></script>\n';
+  if (!html.includes(script)) throw new Error("playground/index.html: the app.js script tag is missing");
+  writeFileSync(join(outDir, "index.html"), html.replace(script, preload + script));
   copyFileSync(join(root, "playground/icon.svg"), join(outDir, "icon.svg"));
 
   // The service worker caches exactly the files of this build, under a name that changes
