@@ -193,6 +193,8 @@ function persist(): void {
 function schedule(): void {
   clearTimeout(timer);
   timer = setTimeout(run, DEBOUNCE_MS);
+  // Shown results are older than the text until run() catches up (tests wait on this).
+  document.body.dataset.pending = "true";
 }
 
 function severityOf(s: Diagnostic["severity"]): EditorDiagnostic["severity"] {
@@ -257,6 +259,7 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
 
 function run(): void {
   clearTimeout(timer);
+  delete document.body.dataset.pending;
   const text = view.state.doc.toString();
   const t0 = performance.now();
   if (mode === "butane") {

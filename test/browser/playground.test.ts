@@ -95,7 +95,11 @@ async function typeConfig(text: string): Promise<void> {
     else await page.keyboard.type(lines[i]!, { delay: 1 });
   }
   expect(await editorText()).toBe(text);
+  await settled();
 }
+
+/** Waits until what the page shows comes from the editor's current text (translation is debounced). */
+const settled = () => page.waitForSelector("body:not([data-pending])", { state: "attached", timeout: 10_000 });
 
 const editorText = () => page.evaluate(() => (window as unknown as { butanePlayground: { text(): string } }).butanePlayground.text());
 
