@@ -90,7 +90,7 @@ const baseExtensions: Extension[] = [
   }),
   EditorView.contentAttributes.of({ "aria-label": "Config source", spellcheck: "false" }),
   EditorView.theme({
-    "&": { flex: "1", height: "100%", maxHeight: "70vh", backgroundColor: "#fff" },
+    "&": { flex: "1", height: "100%", minWidth: "0", backgroundColor: "#fff" },
     "&.cm-focused": { outline: "none" },
     ".cm-scroller": { fontFamily: "var(--mono)", fontSize: "13px" },
     // The lint extension draws its underlines and gutter icons as data: SVG images,
