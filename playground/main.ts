@@ -41,6 +41,7 @@ interface Saved {
   ignition: string;
   pretty: boolean;
   strict: boolean;
+  raw: boolean;
 }
 
 const IGNITION_STARTER = `{
@@ -52,7 +53,7 @@ const IGNITION_STARTER = `{
 `;
 
 function loadSaved(): Saved {
-  const fallback: Saved = { mode: "butane", butane: TEMPLATES[0]!.text, ignition: IGNITION_STARTER, pretty: true, strict: false };
+  const fallback: Saved = { mode: "butane", butane: TEMPLATES[0]!.text, ignition: IGNITION_STARTER, pretty: true, strict: false, raw: false };
   try {
     const s = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as Partial<Saved> | null;
     return s ? { ...fallback, ...s } : fallback;
@@ -141,6 +142,7 @@ const templateSelect = $<HTMLSelectElement>("template");
 const versionSelect = $<HTMLSelectElement>("version");
 const prettyBox = $<HTMLInputElement>("pretty");
 const strictBox = $<HTMLInputElement>("strict");
+const rawBox = $<HTMLInputElement>("raw");
 const output = $<HTMLPreElement>("output");
 const status = $<HTMLSpanElement>("status");
 const copyButton = $<HTMLButtonElement>("copy");
@@ -151,6 +153,7 @@ const diagCount = $<HTMLSpanElement>("diag-count");
 modeSelect.value = mode;
 prettyBox.checked = saved.pretty;
 strictBox.checked = saved.strict;
+rawBox.checked = saved.raw;
 document.body.dataset.mode = mode;
 $("about").textContent = `butane-ts ${PACKAGE_VERSION}, following Go butane ${REFERENCE_VERSION}`;
 
@@ -181,6 +184,7 @@ function persist(): void {
   saved.mode = mode;
   saved.pretty = prettyBox.checked;
   saved.strict = strictBox.checked;
+  saved.raw = rawBox.checked;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
@@ -253,6 +257,7 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   output.textContent = outputText;
   output.classList.toggle("failed", !ok);
   copyButton.disabled = downloadButton.disabled = !ok || mode !== "butane";
+  downloadButton.textContent = ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
   status.textContent = summary;
   status.className = ok ? "ok" : "failed";
 }
@@ -267,6 +272,7 @@ function run(): void {
     const r = translate(text, {
       pretty: prettyBox.checked,
       strict: strictBox.checked,
+      raw: rawBox.checked,
       ...(files ? { filesDir: files.files } : {}),
     });
     const ms = performance.now() - t0;
@@ -326,17 +332,22 @@ versionSelect.addEventListener("change", () => {
 
 prettyBox.addEventListener("change", run);
 strictBox.addEventListener("change", run);
+rawBox.addEventListener("change", run);
 
 copyButton.addEventListener("click", async () => {
   await copyText(lastOutput);
   flash(copyButton, "Copied");
 });
 
+/** Ignition JSON is a .ign; a wrapped config (an OpenShift MachineConfig) is YAML. */
+const isIgnition = (text: string) => text.trimStart().startsWith("{");
+
 downloadButton.addEventListener("click", () => {
-  const blob = new Blob([lastOutput], { type: "application/vnd.coreos.ignition+json" });
+  const ign = isIgnition(lastOutput);
+  const blob = new Blob([lastOutput], { type: ign ? "application/vnd.coreos.ignition+json" : "application/yaml" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = "config.ign";
+  a.download = ign ? "config.ign" : "machineconfig.yaml";
   document.body.append(a);
   a.click();
   a.remove();
