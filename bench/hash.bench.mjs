@@ -46,7 +46,7 @@ const median = (xs) => {
   return s[s.length >> 1];
 };
 async function timeOurs(setting, runs) {
-  for (let i = 0; i < 3; i++) await crypt(PW, setting); // compile, tier up
+  await crypt(PW, setting); // warm (caches, tier-up), as the perl loop warms up
   const ts = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -93,41 +93,45 @@ const rss0 = process.memoryUsage.rss();
 const ab0 = process.memoryUsage().arrayBuffers;
 const rssAfter = {};
 const rows = [];
+// Samples are taken in small interleaved batches (ours, C, bcryptjs, ours, C, ...) so
+// that load from other processes falls on all implementations alike.
+const BATCH = 3;
 for (const k of cases) {
   const runs = k.name.startsWith("bcrypt") ? Math.max(5, Math.ceil(RUNS / 2)) : RUNS;
   const expected = await crypt(PW, k.setting);
-  const ours = median(await timeOurs(k.setting, runs));
+  if (k.bcryptjs && bcryptjs.hashSync(PW, k.setting) !== expected) throw new Error("bcryptjs disagrees with us");
+  const ts = { ours: [], c: [], bcryptjs: [] };
+  let note;
+  const salt = Buffer.from("A5".repeat(64), "hex");
+  for (let done = 0; done < runs; done += BATCH) {
+    const n = Math.min(BATCH, runs - done);
+    ts.ours.push(...(await timeOurs(k.setting, n)));
+    if (k.c && !note) {
+      const c = timeC(k.setting, n, expected);
+      if (c?.ts) ts.c.push(...c.ts);
+      else note = c?.error ?? "perl not available";
+    }
+    if (k.openssl) {
+      // no libxcrypt for GRUB: OpenSSL's PBKDF2 through node:crypto is the native reference
+      pbkdf2Sync(PW, salt, 10000, 64, "sha512");
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        pbkdf2Sync(PW, salt, 10000, 64, "sha512");
+        ts.c.push(performance.now() - t);
+      }
+      note = "(native column: OpenSSL PBKDF2 via node:crypto)";
+    }
+    if (k.bcryptjs) ts.bcryptjs.push(...timeBcryptjs(k.setting, n));
+  }
   gc();
   rssAfter[k.name] = process.memoryUsage.rss();
-  const row = { name: k.name, runs, ours };
-  if (k.c) {
-    const c = timeC(k.setting, runs, expected);
-    if (c?.ts) row.c = median(c.ts);
-    else row.note = c?.error ?? "perl not available";
-  }
-  if (k.openssl) {
-    // no libxcrypt here: OpenSSL's PBKDF2 through node:crypto is the native reference
-    const salt = Buffer.from("A5".repeat(64), "hex");
-    const ts = [];
-    for (let i = 0; i <= runs; i++) {
-      const t = performance.now();
-      pbkdf2Sync(PW, salt, 10000, 64, "sha512");
-      if (i) ts.push(performance.now() - t);
-    }
-    row.c = median(ts);
-    row.note = "(native column: OpenSSL PBKDF2 via node:crypto)";
-  }
-  if (k.bcryptjs) {
-    const js = bcryptjs.hashSync(PW, k.setting);
-    if (js !== expected) throw new Error(`bcryptjs disagrees: ${js} vs ${expected}`);
-    row.bcryptjs = median(timeBcryptjs(k.setting, runs));
-  }
-  rows.push(row);
+  const stat = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs) } : undefined);
+  rows.push({ name: k.name, runs, ours: stat(ts.ours), c: stat(ts.c), bcryptjs: stat(ts.bcryptjs), note });
 }
 
-const ms = (x) => (x === undefined ? "—" : x.toFixed(2));
-const ratio = (a, b) => (a === undefined || b === undefined ? "—" : (a / b).toFixed(2) + "x");
-console.log(`median of N runs, ms (N per row); C = libxcrypt via perl crypt(); load average ${(await import("node:os")).loadavg()[0].toFixed(2)}`);
+const ms = (x) => (x === undefined ? "—" : `${x.median.toFixed(2)} (${x.min.toFixed(2)})`);
+const ratio = (a, b) => (a === undefined || b === undefined ? "—" : (a.median / b.median).toFixed(2) + "x");
+console.log(`ms: median (min) of N runs; C = libxcrypt via perl crypt(); load average ${(await import("node:os")).loadavg()[0].toFixed(2)}`);
 console.log("| scheme | N | ours | libxcrypt C | ours / C | bcryptjs | ours / bcryptjs |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
