@@ -1,9 +1,10 @@
 // Encoding file contents as data URLs the way the reference does: the shortest of
 // percent-encoding and base64, and, when allowed, base64 of gzip at the best
 // compression level if that is shorter still (counting the 4 bytes that
-// `"compression": "gzip"` costs).
+// `"compression": "gzip"` costs). The gzip bytes are the ones Go writes, so the
+// output is byte-identical to the reference's.
 
-import { deflateSync } from "fflate";
+import { gzipGo } from "../../compress";
 
 const UNRESERVED = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -55,33 +56,6 @@ export function base64Encode(data: Uint8Array): string {
   return parts.join("");
 }
 
-let crcTable: Uint32Array | null = null;
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A gzip member with the header the reference writes (no name, mtime 0, best compression). */
-export function gzip(data: Uint8Array): Uint8Array {
-  const body = deflateSync(data, { level: 9, mem: 8 });
-  const out = new Uint8Array(10 + body.length + 8);
-  out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
-  out.set(body, 10);
-  const crc = crc32(data), len = data.length >>> 0, o = 10 + body.length;
-  out[o] = crc & 255; out[o + 1] = (crc >>> 8) & 255; out[o + 2] = (crc >>> 16) & 255; out[o + 3] = crc >>> 24;
-  out[o + 4] = len & 255; out[o + 5] = (len >>> 8) & 255; out[o + 6] = (len >>> 16) & 255; out[o + 7] = len >>> 24;
-  return out;
-}
-
 export interface DataUrl {
   url: string;
   /**
@@ -102,7 +76,7 @@ export function makeDataUrl(contents: Uint8Array, currentCompression: string | u
     if (b64.length < opaque.length) opaque = b64;
   }
   if (unset && allowCompression) {
-    const gz = gzip(contents);
+    const gz = gzipGo(contents);
     const encodedLen = 8 + Math.ceil(gz.length / 3) * 4;
     if (encodedLen + 4 < opaque.length) {
       opaque = ";base64," + base64Encode(gz);
