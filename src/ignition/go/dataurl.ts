@@ -172,10 +172,10 @@ export function dataURLError(s: string): string | null {
       case St.DataComma: {
         next();
         start = pos;
-        for (;;) {
-          r = next();
-          if (r === -1) break;
-          if (seenBase64 ? !isBase64Rune(r) : !isURLCharRune(r)) return "invalid data character";
+        // Any non-ASCII rune is an invalid data character, so code units do here.
+        for (; pos < n; pos++) {
+          const c = s.charCodeAt(pos);
+          if (c > 0x7f || (seenBase64 ? !isBase64Rune(c) : !isURLCharRune(c))) return "invalid data character";
         }
         if (pos > start) return seenBase64 ? base64Error(s.slice(start, pos)) : unescapeError(s.slice(start, pos));
         return null;

@@ -20,6 +20,8 @@ interface Sink {
   out: ReportEntry[];
   path: PathPart[];
   minor: number;
+  /** The spec version text (a config with exactly this version needs no semver parse). */
+  version: string;
   max: SemVer;
   units: Map<string, UnitParse> | null;
 }
@@ -207,6 +209,7 @@ const configRule: Rule = (o, s) => {
 };
 
 const ignitionRule: Rule = (o, s) => {
+  if (o.version === s.version) return;
   const v = parseSemver(str(o.version));
   if (v === null) return error(s, M.invalidVersion, "version");
   const m = s.max;
@@ -703,7 +706,7 @@ function walk(sp: StructPlan, o: Obj, s: Sink, rules: Map<StructPlan, Rule | und
  */
 export function validateConfigSemantics(config: object, spec: SpecVersion): ReportEntry[] {
   const plan = planFor(spec);
-  const s: Sink = { out: [], path: [], minor: plan.minor, max: plan.max, units: null };
+  const s: Sink = { out: [], path: [], minor: plan.minor, version: plan.spec.version, max: plan.max, units: null };
   walk(plan.root, obj(config), s, rulesOf(plan));
   return s.out;
 }
@@ -713,7 +716,7 @@ export function validateStructSemantics(value: object, structName: string, spec:
   const plan = planFor(spec);
   const sp = plan.structs.get(structName);
   if (!sp) throw new Error(`Ignition spec ${spec.version} has no struct ${structName}`);
-  const s: Sink = { out: [], path: [], minor: plan.minor, max: plan.max, units: null };
+  const s: Sink = { out: [], path: [], minor: plan.minor, version: plan.spec.version, max: plan.max, units: null };
   walk(sp, obj(value), s, rulesOf(plan));
   return s.out;
 }
