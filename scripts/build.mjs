@@ -52,3 +52,10 @@ for (const t of targets) {
   if (t.metafile) writeFileSync(`dist/${t.platform}.meta.json`, JSON.stringify(result.metafile));
   if (t.platform === "browser") await import("./build-playground.mjs").then((m) => m.afterBrowserBuild(t.out, result.metafile));
 }
+
+// Type declarations for the Node entry (the browser ones are written by the
+// playground step above).
+{
+  const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json"], { stdio: "inherit" });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}

@@ -5,6 +5,8 @@
 import type { FileSystemAccess } from "./core/files";
 import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "./core/report";
 import { runPipeline, type IgnitionChecks } from "./butane/pipeline";
+import { listVariants as registeredVariants } from "./butane/registry";
+import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
 import { ignitionChecks } from "./ignition-checks";
 
@@ -85,6 +87,12 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
 export function translate(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult {
   const { entries: _entries, ...result } = translateDetailed(input, options);
   return result;
+}
+
+/** Every variant version translate() accepts: the built-in ones and any registered. */
+export function listVariants(): VariantVersion[] {
+  registerBuiltinVariants();
+  return registeredVariants();
 }
 
 export { formatEntryRaw };
