@@ -1,5 +1,5 @@
-// Replays test/ignition/fixtures/oracle.jsonl.gz: documents run through Ignition v2.26.0's
-// own Go code (see tools/record-oracle.mjs), compared entry by entry with ours.
+// Replays test/ignition/fixtures/oracle.jsonl.gz: documents whose findings were recorded
+// from the reference implementation (Ignition v2.26.0), compared entry by entry with ours.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
