@@ -594,8 +594,12 @@ export class Parser {
 
   private parseFlowSequenceEntryMappingValue(): void {
     const sc = this.scanner;
-    const tok = sc.peek();
+    let tok = sc.peek();
     if (tok.type === T.Value) {
+      // yaml.v3 keeps a pointer to the VALUE token's queue slot (its inner `token` is a new
+      // variable) and takes an empty value's position from that slot after fetching more
+      // tokens, which may by then hold another token if the queue was compacted.
+      const slot = sc.tokenSlot();
       sc.skipToken();
       const next = sc.peek();
       if (next.type !== T.FlowEntry && next.type !== T.FlowSequenceEnd) {
@@ -603,8 +607,8 @@ export class Parser {
         this.parseNode(false, false);
         return;
       }
+      tok = slot.arr[slot.idx];
     }
-    // An empty value takes the position of the ':' (yaml.v3 reuses that token here).
     this.state = S.FlowSequenceEntryMappingEnd;
     this.emptyScalar(tok.sl, tok.sc);
   }

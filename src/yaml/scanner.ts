@@ -215,7 +215,13 @@ export class Scanner {
   private newlines = 0;
 
   // --- token queue
-  readonly tokens: Token[] = [];
+  /**
+   * The token queue as Go's slice: a backing array (replaced when it grows, compacted in
+   * place), the slice length, and its capacity. A parser that kept a "pointer" to a slot
+   * (see tokenSlot) reads whatever that array holds later, as yaml.v3 does.
+   */
+  tokens: Token[] = [];
+  tokensLen = 0;
   private tokensCap = 0;
   head = 0;
   tokensParsed = 0;
@@ -414,35 +420,43 @@ export class Scanner {
   }
 
   private insertToken(pos: number, tok: Token): void {
-    const q = this.tokens;
-    let len = q.length;
+    let q = this.tokens;
+    let len = this.tokensLen;
     if (this.head > 0 && len === this.tokensCap) {
-      // Go moves the unconsumed tokens to the front of the slice.
+      // Go moves the unconsumed tokens to the front of the slice (in place).
       const h = this.head;
       for (let i = h; i < len; i++) q[i - h] = q[i];
       len -= h;
-      q.length = len;
       this.head = 0;
     }
-    if (len === this.tokensCap) this.tokensCap = growCap(this.tokensCap);
-    if (pos < 0) {
-      q.push(tok);
-      return;
+    if (len === this.tokensCap) {
+      // append() moves to a new, larger array; the old one keeps its contents.
+      this.tokensCap = growCap(this.tokensCap);
+      q = q.slice(0, len);
+      this.tokens = q;
     }
-    const at = this.head + pos;
-    q.push(tok);
-    for (let i = len; i > at; i--) q[i] = q[i - 1];
-    q[at] = tok;
+    if (pos < 0) {
+      q[len] = tok;
+    } else {
+      const at = this.head + pos;
+      for (let i = len; i > at; i--) q[i] = q[i - 1];
+      q[at] = tok;
+    }
+    this.tokensLen = len + 1;
+  }
+
+  /** A reference to the queue slot of the head token, like yaml.v3's token pointers. */
+  tokenSlot(): { arr: Token[]; idx: number } {
+    return { arr: this.tokens, idx: this.head };
   }
 
   private lastTokenType(): T {
-    const q = this.tokens;
-    return q.length > 0 ? q[q.length - 1].type : T.None;
+    return this.tokensLen > 0 ? this.tokens[this.tokensLen - 1].type : T.None;
   }
 
   private fetchMoreTokens(): void {
     for (;;) {
-      if (this.head < this.tokens.length - 2) {
+      if (this.head < this.tokensLen - 2) {
         // A possible simple key at the head needs more tokens to be decided.
         const k = this.skByTok.get(this.tokensParsed);
         if (k === undefined || k >= this.skLen) break;
@@ -495,9 +509,8 @@ export class Scanner {
       }
     }
     let commentMark = this.index;
-    const q = this.tokens;
-    if (q.length > 0 && ((this.flowLevel === 0 && c === 58) || (this.flowLevel > 0 && c === 44))) {
-      commentMark = q[q.length - 1].si;
+    if (this.tokensLen > 0 && ((this.flowLevel === 0 && c === 58) || (this.flowLevel > 0 && c === 44))) {
+      commentMark = this.tokens[this.tokensLen - 1].si;
     }
     const n1 = this.ch(p + 1);
     switch (c) {
@@ -590,10 +603,11 @@ export class Scanner {
       }
       // A line comment after "- " followed by more content becomes a head comment.
       const q = this.tokens;
+      const ql = this.tokensLen;
       const cs = this.comments;
-      if (cs.length > 0 && q.length > 1) {
+      if (cs.length > 0 && ql > 1) {
         const cm = cs[cs.length - 1];
-        if (q[q.length - 2].type === T.BlockSequenceStart && q[q.length - 1].type === T.BlockEntry && cm.line !== "" && !isBreak(c)) {
+        if (q[ql - 2].type === T.BlockSequenceStart && q[ql - 1].type === T.BlockEntry && cm.line !== "" && !isBreak(c)) {
           cm.head = cm.line;
           cm.line = "";
           if (cm.startLine === this.line - 1) cm.tokenIdx = this.index;
@@ -662,8 +676,9 @@ export class Scanner {
    */
   private scanComments(scanIdx: number, scanLine: number): void {
     const q = this.tokens;
-    let token = q[q.length - 1];
-    if (token.type === T.FlowEntry && q.length > 1) token = q[q.length - 2];
+    const ql = this.tokensLen;
+    let token = q[ql - 1];
+    if (token.type === T.FlowEntry && ql > 1) token = q[ql - 2];
     let tokenMark = token.si;
     let sIdx = 0;
     let sLine = 0;
@@ -811,7 +826,7 @@ export class Scanner {
   private saveSimpleKey(): void {
     if (!this.simpleKeyAllowed) return;
     const required = this.flowLevel === 0 && this.indent === this.column;
-    const tokenNumber = this.tokensParsed + (this.tokens.length - this.head);
+    const tokenNumber = this.tokensParsed + (this.tokensLen - this.head);
     this.removeSimpleKey();
     const sk = this.simpleKeys[this.skLen - 1];
     sk.possible = true;
@@ -841,7 +856,7 @@ export class Scanner {
     this.skLen++;
     sk.possible = false;
     sk.required = false;
-    sk.tokenNumber = this.tokensParsed + (this.tokens.length - this.head);
+    sk.tokenNumber = this.tokensParsed + (this.tokensLen - this.head);
     sk.index = this.index;
     sk.line = this.line;
     sk.column = this.column;
