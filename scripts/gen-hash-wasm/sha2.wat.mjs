@@ -76,35 +76,41 @@ function variant(bits) {
   const sigma1 = (x) => xor(rotr(x, s1r[0]), rotr(x, s1r[1]), shr(x, s1r[2]));
   const Sigma0 = (x) => xor(rotr(x, S0r[0]), rotr(x, S0r[1]), rotr(x, S0r[2]));
   const Sigma1 = (x) => xor(rotr(x, S1r[0]), rotr(x, S1r[1]), rotr(x, S1r[2]));
-  // big-endian load/store via byte swap (WebAssembly is little-endian, has no bswap)
-  // (inlined: the engines this targets do not inline small WebAssembly calls)
-  const bswap = (x) =>
-    bits === 512
-      ? `(i64.rotl (call $swap16in64 (call $swap8in64 ${x})) (i64.const 32))`
-      : `(i32.or (i32.and (i32.rotl ${x} (i32.const 8)) (i32.const 0x00ff00ff)) (i32.and (i32.rotr ${x} (i32.const 8)) (i32.const 0xff00ff00)))`;
-  const loadBE = (i) =>
-    bits === 512
+  // big-endian words via byte swaps (WebAssembly is little-endian and has no bswap;
+  // written out inline because the engines this targets do not inline small calls)
+  const bswap32 = (x) =>
+    `(i32.or (i32.and (i32.rotl ${x} (i32.const 8)) (i32.const 0x00ff00ff)) (i32.and (i32.rotr ${x} (i32.const 8)) (i32.const 0xff00ff00)))`;
+  // word i at base, byte-swapped, into $w<i> (or $w0 when `into0`), via $t1
+  const loadBE = (i, base = get("$p"), into0 = base !== get("$p")) => {
+    const dst = into0 ? "$w0" : ws[i];
+    return bits === 512
       ? [
-          set("$t1", `(i64.load offset=${i * 8} ${get("$p")})`),
+          set("$t1", `(i64.load offset=${i * 8} ${base})`),
           set("$t1", `(i64.or (i64.shl (i64.and ${get("$t1")} (i64.const 0x00ff00ff00ff00ff)) (i64.const 8)) (i64.and (i64.shr_u ${get("$t1")} (i64.const 8)) (i64.const 0x00ff00ff00ff00ff)))`),
           set("$t1", `(i64.or (i64.shl (i64.and ${get("$t1")} (i64.const 0x0000ffff0000ffff)) (i64.const 16)) (i64.and (i64.shr_u ${get("$t1")} (i64.const 16)) (i64.const 0x0000ffff0000ffff)))`),
-          set(ws[i], `(i64.rotl ${get("$t1")} (i64.const 32))`),
+          set(dst, `(i64.rotl ${get("$t1")} (i64.const 32))`),
         ].join(" ")
-      : set(ws[i], bswap(`(i32.load offset=${i * 4} ${get("$p")})`));
+      : set(dst, bswap32(`(i32.load offset=${i * 4} ${base})`));
+  };
 
   const vs = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h"];
   const ws = [...Array(16).keys()].map((i) => `$w${i}`);
   const body = [];
   for (let i = 0; i < 8; i++) body.push(set(vs[i], `(${w}.load offset=${H + i * WB} (i32.const 0))`));
-  for (let i = 0; i < 16; i++) body.push(loadBE(i));
+  // The message schedule goes to memory (W at offset 0) first, so that the rounds keep
+  // only the eight state words in registers.
+  const Wt = (t) => `(${w}.load offset=${t * WB} (i32.const 0))`;
+  for (let i = 0; i < 16; i++) body.push(loadBE(i), `(${w}.store offset=${i * WB} (i32.const 0) ${get(ws[i])})`);
+  for (let t = 16; t < rounds; t++) {
+    body.push(`(${w}.store offset=${t * WB} (i32.const 0) ${addw(sigma1(Wt(t - 2)), Wt(t - 7), sigma0(Wt(t - 15)), Wt(t - 16))})`);
+  }
   for (let t = 0; t < rounds; t++) {
     const r = (k) => vs[(k - t + 8 * rounds) % 8]; // role k (0 = a) in round t
     const [a, b, cc, d, e, f, g, h] = [0, 1, 2, 3, 4, 5, 6, 7].map(r);
-    const wt = ws[t % 16];
-    if (t >= 16) body.push(set(wt, addw(sigma1(get(ws[(t - 2) % 16])), get(ws[(t - 7) % 16]), sigma0(get(ws[(t - 15) % 16])), get(wt))));
+    const wt = Wt(t);
     const ch = xor(get(g), and(get(e), xor(get(f), get(g)))); // (e & f) ^ (~e & g)
     const maj = xor(and(get(a), get(b)), and(get(cc), xor(get(a), get(b)))); // majority
-    body.push(set("$t1", addw(get(h), Sigma1(get(e)), ch, c(K[t]), get(wt))));
+    body.push(set("$t1", addw(get(h), Sigma1(get(e)), ch, c(K[t]), wt)));
     body.push(set(d, addw(get(d), get("$t1"))));
     body.push(set(h, addw(get("$t1"), Sigma0(get(a)), maj)));
   }
@@ -119,7 +125,7 @@ function variant(bits) {
   (func $compress${bits} (param $p i32) ${locals}
     ${body.join("\n")})
 
-  (func $digest${bits} (export "digest${bits}") (param $msg i32) (param $len i32) (param $out i32) (local $end i32) (local $rem i32) (local $total i32)
+  (func $digest${bits} (export "digest${bits}") (param $msg i32) (param $len i32) (param $out i32) (local $end i32) (local $rem i32) (local $total i32) (local $w0 ${w}) (local $t1 ${w})
     ${IV.map((v, i) => `(${w}.store offset=${H + i * WB} (i32.const 0) ${c(v)})`).join("\n")}
     ${set("$end", `(i32.add ${get("$msg")} ${get("$len")})`)}
     (block $done (loop $L
@@ -128,15 +134,15 @@ function variant(bits) {
       ${set("$msg", `(i32.add ${get("$msg")} (i32.const ${blockBytes}))`)}
       (br $L)))
     ${set("$rem", `(i32.sub ${get("$end")} ${get("$msg")})`)}
-    (memory.fill (i32.const ${PAD}) (i32.const 0) (i32.const ${2 * blockBytes}))
-    (memory.copy (i32.const ${PAD}) ${get("$msg")} ${get("$rem")})
-    (i32.store8 offset=${PAD} ${get("$rem")} (i32.const 0x80))
     ${set("$total", `(select (i32.const ${blockBytes}) (i32.const ${2 * blockBytes}) (i32.le_u (i32.add ${get("$rem")} (i32.const ${1 + lenField})) (i32.const ${blockBytes})))`)}
+    (memory.copy (i32.const ${PAD}) ${get("$msg")} ${get("$rem")})
+    (memory.fill (i32.add (i32.const ${PAD}) ${get("$rem")}) (i32.const 0) (i32.sub ${get("$total")} ${get("$rem")}))
+    (i32.store8 offset=${PAD} ${get("$rem")} (i32.const 0x80))
     ;; bit length, big-endian, in the last 4 bytes (messages here are far below 2^29 bytes)
     (i32.store offset=${PAD - 4} ${get("$total")} (call $bswap32 (i32.shl ${get("$len")} (i32.const 3))))
     (call $compress${bits} (i32.const ${PAD}))
     (if (i32.eq ${get("$total")} (i32.const ${2 * blockBytes})) (then (call $compress${bits} (i32.const ${PAD + blockBytes}))))
-    ${[...Array(8).keys()].map((i) => `(${w}.store offset=${i * WB} ${get("$out")} ${bswap(`(${w}.load offset=${H + i * WB} (i32.const 0))`)})`).join("\n")})
+    ${[...Array(8).keys()].map((i) => `${loadBE(i, `(i32.const ${H})`)} (${w}.store offset=${i * WB} ${get("$out")} ${get("$w0")})`).join("\n")})
 
   ;; SHA-crypt rounds: A <- H(A or P | S if i%3 | P if i%7 | P or A), A/P/S at fixed places
   (func (export "rounds${bits}") (param $plen i32) (param $slen i32) (param $rounds i32) (local $i i32) (local $n i32)
@@ -165,12 +171,6 @@ export function sha2Wat() {
   (func $bswap32 (param $x i32) (result i32)
     (i32.or (i32.and (i32.rotl (local.get $x) (i32.const 8)) (i32.const 0x00ff00ff))
             (i32.and (i32.rotr (local.get $x) (i32.const 8)) (i32.const 0xff00ff00))))
-  (func $swap8in64 (param $x i64) (result i64)
-    (i64.or (i64.shl (i64.and (local.get $x) (i64.const 0x00ff00ff00ff00ff)) (i64.const 8))
-            (i64.and (i64.shr_u (local.get $x) (i64.const 8)) (i64.const 0x00ff00ff00ff00ff))))
-  (func $swap16in64 (param $x i64) (result i64)
-    (i64.or (i64.shl (i64.and (local.get $x) (i64.const 0x0000ffff0000ffff)) (i64.const 16))
-            (i64.and (i64.shr_u (local.get $x) (i64.const 16)) (i64.const 0x0000ffff0000ffff))))
   ${variant(256)}
   ${variant(512)}
   (func (export "wipe") (memory.fill (i32.const 0) (i32.const 0) (i32.const ${SHA2_LAYOUT.MSG + SHA2_LAYOUT.MSG_MAX})))
