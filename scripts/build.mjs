@@ -47,6 +47,9 @@ for (const t of targets) {
     sourcemap: !!t.sourcemap,
     metafile: !!t.metafile,
     banner: t.platform === "node" ? nodeBanner : undefined,
+    // Prefer packages' ES module builds on Node too (hash-wasm's default "main" is a
+    // UMD bundle of every algorithm, which defeats tree shaking).
+    ...(t.platform === "node" ? { mainFields: ["module", "main"] } : {}),
     ...t.esbuild,
   });
   if (t.metafile) writeFileSync(`dist/${t.platform}.meta.json`, JSON.stringify(result.metafile));

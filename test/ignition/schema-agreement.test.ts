@@ -55,6 +55,8 @@ function versionOf(doc: Json): SpecVersion | undefined {
 }
 
 describe.skipIf(!haveShared)("schema agreement with Ignition's own schemas", () => {
+  // A skipped describe still runs its body to collect tests; the materials are absent.
+  if (!haveShared) return;
   const ajv = new Ajv({ allErrors: false, strict: false });
   const reference = new Map<string, (d: unknown) => boolean>();
   const ours = new Map<string, (d: unknown) => boolean>();
