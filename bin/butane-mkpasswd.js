@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher for the mkpasswd-style password hasher (bundled by `npm run build`).
-import "../dist/cli/mkpasswd.js";
+// Launcher for the bundled `butane-mkpasswd` command (built into dist/cli by `npm run build`).
+require("./launch.js")("mkpasswd");

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI itself is one bundled module built by `npm run build`.
-import "../dist/cli/butane.js";
+// Launcher for the bundled `butane` command (built into dist/cli by `npm run build`).
+require("./launch.js")("butane");

@@ -9,6 +9,7 @@ import { nodeFileSystem } from "../node-fs";
 import { translateDetailed } from "../translate";
 import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
+import { stderrIsTerminal, writeErr, writeOut } from "./io";
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
@@ -33,7 +34,7 @@ function usage(): string {
 }
 
 function die(msg: string, code = 1): never {
-  process.stderr.write(msg);
+  writeErr(msg);
   process.exit(code);
 }
 
@@ -74,7 +75,7 @@ function main(argv: string[]): void {
     if (e instanceof FlagError) die(`${e.message}\n${usage()}`, 2);
     throw e;
   }
-  for (const n of parsed.notices) process.stderr.write(n + "\n");
+  for (const n of parsed.notices) writeErr(n + "\n");
   const v = parsed.values;
   const str = (k: string) => (typeof v.get(k) === "string" ? (v.get(k) as string) : "");
   const bool = (k: string) => v.get(k) === true;
@@ -82,18 +83,18 @@ function main(argv: string[]): void {
   let color = false;
   const colorFlag = v.has("colour") && !v.has("color") ? str("colour") : v.has("color") ? str("color") : "auto";
   if (colorFlag === "always" || colorFlag === "yes") color = true;
-  else if (colorFlag === "auto") color = process.env.NO_COLOR === undefined && !!process.stderr.isTTY;
+  else if (colorFlag === "auto") color = process.env.NO_COLOR === undefined && stderrIsTerminal();
 
   let input = str("input");
   if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
   else if (parsed.args.length > 0) die(usage(), 2);
 
   if (bool("help")) {
-    process.stdout.write(usage());
+    writeOut(usage());
     process.exit(0);
   }
   if (bool("version")) {
-    process.stdout.write(VERSION_STRING + "\n");
+    writeOut(VERSION_STRING + "\n");
     process.exit(0);
   }
 
@@ -117,7 +118,7 @@ function main(argv: string[]): void {
   });
 
   const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, data.toString("utf8"), color);
-  if (text) process.stderr.write(text);
+  if (text) writeErr(text);
   if (result.error !== undefined) die(`Error translating config: ${result.error}\n`);
   if (bool("strict") && result.entries.length > 0) die("Config produced warnings and --strict was specified\n");
   if (bool("check")) return;
@@ -131,7 +132,7 @@ function main(argv: string[]): void {
       die(`failed to open ${target}: open ${target}: ${goError(e)}\n`);
     }
   } else {
-    process.stdout.write(out);
+    writeOut(out);
   }
 }
 

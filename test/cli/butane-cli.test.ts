@@ -18,7 +18,7 @@ const warns = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /e
 const bad = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: a\n        source: https://example.com/x\n";
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist/cli/butane.js"))) throw new Error("run `npm run build` first");
+  if (!existsSync(join(root, "dist/cli/butane.cjs"))) throw new Error("run `npm run build` first");
 });
 
 describe("butane CLI", () => {

@@ -16,15 +16,15 @@ const bin = join(root, "bin/butane-mkpasswd.js");
 beforeAll(async () => {
   await build({
     entryPoints: [join(root, "src/cli/mkpasswd.ts")],
-    outfile: join(root, "dist/cli/mkpasswd.js"),
+    outfile: join(root, "dist/cli/mkpasswd.cjs"),
     bundle: true,
-    format: "esm",
+    format: "cjs",
     target: "es2022",
     platform: "node",
     minify: true,
     legalComments: "none",
     logLevel: "warning",
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    mainFields: ["module", "main"],
   });
 }, 60_000);
 

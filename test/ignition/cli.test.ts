@@ -14,7 +14,7 @@ function run(args: string[], input = "") {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist/cli/ignition-validate.js"))) throw new Error("run `npm run build` first");
+  if (!existsSync(join(root, "dist/cli/ignition-validate.cjs"))) throw new Error("run `npm run build` first");
 });
 
 const good = '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/motd","mode":420}]}}\n';
