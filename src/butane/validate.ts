@@ -30,20 +30,45 @@ function resolveType(schema: ButaneSchema, type: string): string {
   return t;
 }
 
+/** The struct-typed fields of a struct: what the walk descends into. */
+interface WalkField {
+  key: string;
+  /** The struct type of the field, or of its elements for lists. */
+  type: string;
+  list: boolean;
+  optional: boolean;
+}
+
+const walkPlans = new WeakMap<ButaneSchema, Map<string, WalkField[]>>();
+
+function walkPlan(schema: ButaneSchema, type: string): WalkField[] {
+  let m = walkPlans.get(schema);
+  if (!m) walkPlans.set(schema, (m = new Map()));
+  let plan = m.get(type);
+  if (plan) return plan;
+  plan = [];
+  for (const f of schema.structs[type]!) {
+    const ft = resolveType(schema, f.type);
+    const list = ft.endsWith("[]");
+    const et = list ? resolveType(schema, ft.slice(0, -2)) : ft;
+    if (schema.structs[et]) plan.push({ key: f.key, type: et, list, optional: !!f.optional });
+  }
+  m.set(type, plan);
+  return plan;
+}
+
 /** Visits every struct value in walk order. */
 export function walkStructs(schema: ButaneSchema, value: Obj | undefined, type: string, path: PathPart[], visit: (v: Obj, type: string, path: PathPart[]) => void): void {
   const v = value ?? {};
   visit(v, type, path);
-  for (const f of schema.structs[type]!) {
-    const ft = resolveType(schema, f.type);
+  for (const f of walkPlan(schema, type)) {
     const fv = v[f.key];
-    if (ft.endsWith("[]")) {
-      const et = resolveType(schema, ft.slice(0, -2));
-      if (!schema.structs[et] || !Array.isArray(fv)) continue;
-      fv.forEach((item, i) => walkStructs(schema, item as Obj, et, [...path, f.key, i], visit));
-    } else if (schema.structs[ft]) {
+    if (f.list) {
+      if (!Array.isArray(fv)) continue;
+      for (let i = 0; i < fv.length; i++) walkStructs(schema, fv[i] as Obj, f.type, [...path, f.key, i], visit);
+    } else {
       if (f.optional && (fv === undefined || fv === null)) continue;
-      walkStructs(schema, fv as Obj | undefined, ft, [...path, f.key], visit);
+      walkStructs(schema, fv as Obj | undefined, f.type, [...path, f.key], visit);
     }
   }
 }

@@ -8,10 +8,17 @@ import { parseType } from "../../ignition/spec";
 import type { ButaneSchema } from "../schema";
 import type { Obj, TranslateContext } from "./context";
 
+const camelCache = new Map<string, string>();
+
 /** snake_case → camelCase, with the reference's special case for `_mib`. */
 export function camel(s: string): string {
-  if (s.endsWith("_mib")) s = s.slice(0, -4) + "MiB";
-  return s.replace(/_([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/_/g, "");
+  let c = camelCache.get(s);
+  if (c === undefined) {
+    const t = s.endsWith("_mib") ? s.slice(0, -4) + "MiB" : s;
+    c = t.replace(/_([a-zA-Z0-9])/g, (_, ch: string) => ch.toUpperCase()).replace(/_/g, "");
+    camelCache.set(s, c);
+  }
+  return c;
 }
 
 /** camelCase → snake_case (for paths that have no recorded translation). */
@@ -39,6 +46,53 @@ function butaneBase(schema: ButaneSchema, type: string): string {
   return t;
 }
 
+/** One field the automatic translation copies: where it comes from and goes to. */
+interface FieldPlan {
+  from: string;
+  to: string;
+  /** Butane type with aliases resolved (list element type for lists). */
+  fromType: string;
+  list: boolean;
+  optional: boolean;
+  /** Ignition type (element type for lists). */
+  toType: string;
+  primitive: boolean;
+}
+
+const plans = new WeakMap<ButaneSchema, Map<string, FieldPlan[]>>();
+
+/** The fields of `fromType` that have a same-named field in Ignition's `toType`. */
+function planFor(ctx: TranslateContext, fromType: string, toType: string): FieldPlan[] {
+  let bySchema = plans.get(ctx.schema);
+  if (!bySchema) plans.set(ctx.schema, (bySchema = new Map()));
+  const k = `${ctx.spec.version}/${fromType}/${toType}`;
+  let plan = bySchema.get(k);
+  if (plan) return plan;
+  const toFields = ctx.spec.structs[toType];
+  if (!toFields) throw new Error(`Ignition ${ctx.spec.version} has no struct ${toType}`);
+  plan = [];
+  for (const f of ctx.schema.structs[fromType]!) {
+    if (f.skip) continue;
+    const key = camel(f.key);
+    const tf = toFields.find((x) => x.key === key);
+    if (!tf) continue; // sugar, handled by the struct's hook
+    const bt = butaneBase(ctx.schema, f.type);
+    const list = bt.endsWith("[]");
+    const it = parseType(tf.type);
+    plan.push({
+      from: f.key,
+      to: key,
+      fromType: list ? butaneBase(ctx.schema, bt.slice(0, -2)) : bt,
+      list,
+      optional: !!f.optional,
+      toType: it.base,
+      primitive: it.primitive,
+    });
+  }
+  bySchema.set(k, plan);
+  return plan;
+}
+
 /**
  * Translates Butane struct `from` (type `fromType`) into a new Ignition struct of type
  * `toType`, at the given absolute paths.
@@ -47,23 +101,15 @@ export function translateStruct(ctx: TranslateContext, from: Obj | undefined, fr
   const src = from ?? {};
   const to: Obj = {};
   const before = ctx.ts.adds;
-  const toFields = ctx.spec.structs[toType];
-  if (!toFields) throw new Error(`Ignition ${ctx.spec.version} has no struct ${toType}`);
-  for (const f of ctx.schema.structs[fromType]!) {
-    if (f.skip) continue;
-    const key = camel(f.key);
-    const tf = toFields.find((x) => x.key === key);
-    if (!tf) continue; // sugar, handled by the struct's hook
-    const v = src[f.key];
-    const fp = [...fromPath, f.key], tp = [...toPath, key];
-    const bt = butaneBase(ctx.schema, f.type);
-    const it = parseType(tf.type);
-    if (bt.endsWith("[]")) {
+  for (const f of planFor(ctx, fromType, toType)) {
+    const key = f.to;
+    const v = src[f.from];
+    const fp = [...fromPath, f.from], tp = [...toPath, key];
+    if (f.list) {
       if (!Array.isArray(v)) continue;
-      const eb = butaneBase(ctx.schema, bt.slice(0, -2));
-      to[key] = v.map((item, i) => translateValue(ctx, item, eb, it.base, it.primitive, [...fp, i], [...tp, i]));
+      to[key] = v.map((item, i) => translateValue(ctx, item, f.fromType, f.toType, f.primitive, [...fp, i], [...tp, i]));
       ctx.ts.add(fp, tp);
-    } else if (it.primitive) {
+    } else if (f.primitive) {
       if (v === undefined || v === null) {
         if (!f.optional) ctx.ts.add(fp, tp); // a zero value is still copied
         continue;
@@ -72,7 +118,7 @@ export function translateStruct(ctx: TranslateContext, from: Obj | undefined, fr
       ctx.ts.add(fp, tp);
     } else {
       if (f.optional && (v === undefined || v === null)) continue;
-      to[key] = translateNested(ctx, v as Obj | undefined, bt, it.base, fp, tp);
+      to[key] = translateStruct(ctx, v as Obj | undefined, f.fromType, f.toType, fp, tp);
     }
   }
   const hook = ctx.hooks[fromType];
@@ -80,10 +126,6 @@ export function translateStruct(ctx: TranslateContext, from: Obj | undefined, fr
   const recorded = ctx.custom.has(fromType) ? ctx.ts.adds > before : !isZeroButane(ctx.schema, from, fromType);
   if (recorded) ctx.ts.add(fromPath, toPath);
   return to;
-}
-
-function translateNested(ctx: TranslateContext, v: Obj | undefined, fromType: string, toType: string, fp: PathPart[], tp: PathPart[]): Obj {
-  return translateStruct(ctx, v, fromType, toType, fp, tp);
 }
 
 function translateValue(ctx: TranslateContext, v: unknown, fromType: string, toType: string, primitive: boolean, fp: PathPart[], tp: PathPart[]): unknown {
