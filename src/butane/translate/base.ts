@@ -79,10 +79,6 @@ export function baseContext(
   return { schema, spec: features.spec, options, ts: new TranslationSet(), report: new Report(), hooks, custom, validateEmbedded };
 }
 
-function startsWith(path: readonly PathPart[], prefix: readonly PathPart[]): boolean {
-  return prefix.every((p, i) => path[i] === p);
-}
-
 /**
  * Validates an Ignition config embedded as a merge/replace source, adding findings
  * to `report`; returns the parse error when it cannot be parsed.
@@ -124,9 +120,8 @@ const resourceHook: StructHook = (ctx, from, to, fromPath, toPath) => {
       }
       throw e;
     }
-    if (startsWith(fromPath, ["ignition", "config"])) {
-      if (checkEmbeddedConfig(ctx.validateEmbedded, ctx.spec, fromPath, dec.decode(contents), ctx.report) !== undefined) return;
-    }
+    // The reference means to validate local Ignition configs under ignition.config
+    // here, but tests a path relative to the resource, so it never does; neither do we.
     setContents(contents, "local");
   }
   if (typeof from.inline === "string") setContents(enc.encode(from.inline), "inline");
