@@ -1,20 +1,21 @@
-// The built-in variants, registered when the compiler is loaded.
+// The built-in variants. Each registers a loader: a variant's versions are built the
+// first time a config names that variant, so a run pays only for the one it uses.
 
-import { registerVariant } from "../registry";
-import { FCOS_VERSIONS } from "./fcos/versions";
-import { FIOT_VERSIONS } from "./fiot/versions";
-import { FLATCAR_VERSIONS } from "./flatcar/versions";
-import { OPENSHIFT_VERSIONS } from "./openshift/versions";
-import { R4E_VERSIONS } from "./r4e/versions";
+import { registerVariantLoader } from "../registry";
+import { fcosVersions } from "./fcos/versions";
+import { fiotVersions } from "./fiot/versions";
+import { flatcarVersions } from "./flatcar/versions";
+import { openshiftVersions } from "./openshift/versions";
+import { r4eVersions } from "./r4e/versions";
 
 let registered = false;
 
 export function registerBuiltinVariants(): void {
   if (registered) return;
   registered = true;
-  for (const v of FCOS_VERSIONS) registerVariant(v);
-  for (const v of FLATCAR_VERSIONS) registerVariant(v);
-  for (const v of OPENSHIFT_VERSIONS) registerVariant(v);
-  for (const v of R4E_VERSIONS) registerVariant(v);
-  for (const v of FIOT_VERSIONS) registerVariant(v);
+  registerVariantLoader("fcos", fcosVersions);
+  registerVariantLoader("flatcar", flatcarVersions);
+  registerVariantLoader("openshift", openshiftVersions);
+  registerVariantLoader("r4e", r4eVersions);
+  registerVariantLoader("fiot", fiotVersions);
 }

@@ -6,13 +6,22 @@ import { base as base0_8 } from "../../base/v0_8_exp";
 import { defineVariantVersion, type VariantVersion } from "../define";
 import { EDGE_FILTERS, fieldFilters } from "../filters";
 
-const v1_0 = defineVariantVersion(null, {
-  variant: "fiot",
-  version: "1.0.0",
-  pkg: "v1_0",
-  base: base0_5,
-  filters: [fieldFilters(EDGE_FILTERS)],
-});
-const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", pkg: "v1_1_exp", base: base0_8 });
+function build(): readonly VariantVersion[] {
+  const v1_0 = defineVariantVersion(null, {
+    variant: "fiot",
+    version: "1.0.0",
+    pkg: "v1_0",
+    base: base0_5,
+    filters: [fieldFilters(EDGE_FILTERS)],
+  });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", pkg: "v1_1_exp", base: base0_8 });
 
-export const FIOT_VERSIONS: readonly VariantVersion[] = [v1_0, v1_1];
+  return [v1_0, v1_1];
+}
+
+let built: readonly VariantVersion[] | undefined;
+
+/** The fiot versions, built on first use (most runs need one variant only). */
+export function fiotVersions(): readonly VariantVersion[] {
+  return (built ??= build());
+}

@@ -7,19 +7,28 @@ import { base as base0_8 } from "../../base/v0_8_exp";
 import { defineVariantVersion, type VariantVersion } from "../define";
 import { fieldFilters, FILTER_MSG } from "../filters";
 
-const v1_0 = defineVariantVersion(null, {
-  variant: "flatcar",
-  version: "1.0.0",
-  pkg: "v1_0",
-  base: base0_4,
-  filters: [fieldFilters({ "storage.luks.clevis": FILTER_MSG.clevisSupport })],
-});
-const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: base0_5 });
-const v1_2 = defineVariantVersion(v1_1, {
-  version: "1.2.0-experimental",
-  pkg: "v1_2_exp",
-  base: base0_8,
-  filters: [fieldFilters({ "storage.luks.cex": FILTER_MSG.cexNotSupported })],
-});
+function build(): readonly VariantVersion[] {
+  const v1_0 = defineVariantVersion(null, {
+    variant: "flatcar",
+    version: "1.0.0",
+    pkg: "v1_0",
+    base: base0_4,
+    filters: [fieldFilters({ "storage.luks.clevis": FILTER_MSG.clevisSupport })],
+  });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: base0_5 });
+  const v1_2 = defineVariantVersion(v1_1, {
+    version: "1.2.0-experimental",
+    pkg: "v1_2_exp",
+    base: base0_8,
+    filters: [fieldFilters({ "storage.luks.cex": FILTER_MSG.cexNotSupported })],
+  });
 
-export const FLATCAR_VERSIONS: readonly VariantVersion[] = [v1_0, v1_1, v1_2];
+  return [v1_0, v1_1, v1_2];
+}
+
+let built: readonly VariantVersion[] | undefined;
+
+/** The flatcar versions, built on first use (most runs need one variant only). */
+export function flatcarVersions(): readonly VariantVersion[] {
+  return (built ??= build());
+}

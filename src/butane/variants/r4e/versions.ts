@@ -7,14 +7,23 @@ import { base as base0_8 } from "../../base/v0_8_exp";
 import { defineVariantVersion, type VariantVersion } from "../define";
 import { EDGE_FILTERS, fieldFilters } from "../filters";
 
-const v1_0 = defineVariantVersion(null, {
-  variant: "r4e",
-  version: "1.0.0",
-  pkg: "v1_0",
-  base: base0_4,
-  filters: [fieldFilters(EDGE_FILTERS)],
-});
-const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: base0_5 });
-const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0-experimental", pkg: "v1_2_exp", base: base0_8 });
+function build(): readonly VariantVersion[] {
+  const v1_0 = defineVariantVersion(null, {
+    variant: "r4e",
+    version: "1.0.0",
+    pkg: "v1_0",
+    base: base0_4,
+    filters: [fieldFilters(EDGE_FILTERS)],
+  });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: base0_5 });
+  const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0-experimental", pkg: "v1_2_exp", base: base0_8 });
 
-export const R4E_VERSIONS: readonly VariantVersion[] = [v1_0, v1_1, v1_2];
+  return [v1_0, v1_1, v1_2];
+}
+
+let built: readonly VariantVersion[] | undefined;
+
+/** The r4e versions, built on first use (most runs need one variant only). */
+export function r4eVersions(): readonly VariantVersion[] {
+  return (built ??= build());
+}
