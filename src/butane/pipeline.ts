@@ -10,7 +10,7 @@ import { emitStruct } from "../emit/json";
 import type { SpecVersion } from "../ignition/spec";
 import { Decoder, DecodeErrors, DecodeFailure, decodeHeader, typeDesc } from "../parse/decode";
 import { documentRoot, locate } from "../parse/positions";
-import { parseYaml, YamlError, type YamlNode } from "../parse/yaml-interim";
+import { parseYaml, YamlError, type YamlNode } from "../yaml";
 import { MSG, unknownVersionMessage } from "./messages";
 import { lookupVariant } from "./registry";
 import { snake } from "./translate/auto";

@@ -5,7 +5,7 @@
 
 import { pathString, Report, type PathPart } from "../core/report";
 import { documentRoot, nodeAt } from "../parse/positions";
-import { Kind, type YamlNode } from "../parse/yaml-interim";
+import { Kind, type YamlNode } from "../yaml";
 import type { ButaneSchema } from "./schema";
 
 export type Obj = Record<string, unknown>;

@@ -6,10 +6,12 @@
 // fatal at once (a tag that contradicts its value, alias loops).
 
 import type { ButaneSchema } from "../butane/schema";
-import { Kind, Style, type YamlNode } from "./yaml-interim";
-import { resolve, ResolveError, type Resolved } from "./resolve";
+import { Kind, Style, YamlError, resolve, resolveTag, type Resolved, type YamlNode } from "../yaml";
 
 export type Obj = Record<string, unknown>;
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
 
 /** Collected type errors: "yaml: unmarshal errors:\n  line 3: ...". */
 export class DecodeErrors extends Error {
@@ -72,7 +74,7 @@ export function shortTag(n: YamlNode): string {
       case Kind.Sequence: return "!!seq";
       case Kind.Alias: return n.alias ? shortTag(n.alias) : "";
       case Kind.Scalar:
-        try { return resolve("", n.value).tag; } catch { return "!!str"; }
+        return resolveTag(n.value);
     }
     return "";
   }
@@ -162,7 +164,7 @@ export class Decoder {
       try {
         r = resolve(n.tag, n.value);
       } catch (e) {
-        if (e instanceof ResolveError) throw new DecodeFailure("yaml: " + e.message);
+        if (e instanceof YamlError) throw new DecodeFailure(e.message);
         throw e;
       }
       if (r.tag === "!!binary") r = { tag: "!!binary", value: decodeBase64(n.value) };
@@ -180,16 +182,18 @@ export class Decoder {
           return true;
         case "int":
           if (tag === "!!int") {
-            const ri = r as { value: number; big?: bigint; unsigned?: boolean };
-            if (ri.unsigned && ri.big !== undefined && ri.big > (1n << 63n) - 1n) break;
-            out.v = ri.big ?? ri.value;
+            // Go's int is 64 bits: uint64 values above its range do not fit.
+            const v = r.value as bigint;
+            if (v > INT64_MAX) break;
+            const n = Number(v);
+            out.v = Number.isSafeInteger(n) ? n : v;
             return true;
           }
           if (tag === "!!float") {
             const f = r.value as number;
             if (f <= 9223372036854775807 && !Number.isNaN(f)) {
               const t = Math.trunc(f);
-              out.v = Number.isSafeInteger(t) ? t : f === -Infinity || t < -9223372036854775808 ? -(1n << 63n) : BigInt(t);
+              out.v = Number.isSafeInteger(t) ? t : f === -Infinity || t < -9223372036854775808 ? INT64_MIN : BigInt(t);
               return true;
             }
           }
@@ -316,7 +320,7 @@ export class Decoder {
     const target = n.kind === Kind.Alias ? n.alias : n;
     if (!target || target.kind !== Kind.Scalar) return false;
     try {
-      const r = indicatedString(target) ? { value: target.value } : resolve(target.tag, target.value);
+      const r: { value: unknown } = indicatedString(target) ? { value: target.value } : resolve(target.tag, target.value);
       if (r.value === null) return false;
       slot.v = typeof r.value === "string" ? r.value : target.value;
       return true;

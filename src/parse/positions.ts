@@ -4,7 +4,7 @@
 // Aliases are leaves here: a path never continues through one.
 
 import type { PathPart } from "../core/report";
-import { Kind, type YamlNode } from "./yaml-interim";
+import { Kind, type YamlNode } from "../yaml";
 
 export interface Position {
   line: number;

@@ -10,7 +10,7 @@ import type { BaseResult } from "../translate/base";
 import type { Obj, TranslateContext, TranslateOptions } from "../translate/context";
 import type { TranslationSet } from "../translate/translation-set";
 import type { StructRules } from "../validate";
-import type { YamlNode } from "../../parse/yaml-interim";
+import type { YamlNode } from "../../yaml";
 
 /** A translation step that runs on the result of the previous ones. */
 export type TranslateStep = (ctx: TranslateContext, cfg: Obj, result: BaseResult) => BaseResult;
