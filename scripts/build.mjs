@@ -36,7 +36,6 @@ const targets = [
 ];
 
 mkdirSync("dist", { recursive: true });
-rmSync("dist/cli", { recursive: true, force: true });
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
   if (t.esbuild?.outdir) rmSync(t.esbuild.outdir, { recursive: true, force: true });

@@ -366,6 +366,38 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
     const dirMode = generation >= 7 ? (tree.dir_mode as number | undefined) : undefined;
     const custom = dirMode !== undefined || !isEmptyOwner(user) || !isEmptyOwner(group);
 
+    // Runs a host file operation; a failure is reported against the tree and yields undefined.
+    const attempt = <T>(op: (() => T) | undefined, unavailable: string): T | undefined => {
+      try {
+        return fsCall(op, unavailable);
+      } catch (e) {
+        if (!(e instanceof FileAccessError)) throw e;
+        report.error(yamlPath, e.message);
+        return undefined;
+      }
+    };
+    // The file or link entry for destPath: the user's own one if it is still empty,
+    // else a new one; null (with an error) if the path is taken.
+    const claim = (kind: "files" | "links", destPath: string, filled: (n: Obj) => boolean): [number, Obj] | null => {
+      const hit = t.get(kind, destPath);
+      if (hit) {
+        if (filled(hit[1])) {
+          report.error(yamlPath, ERR_NODE_EXISTS);
+          return null;
+        }
+        return hit;
+      }
+      if (t.exists(destPath)) {
+        report.error(yamlPath, ERR_NODE_EXISTS);
+        return null;
+      }
+      const added = t.add(kind, createNode(destPath, user, group));
+      ts.addFromCommonSource(yamlPath, ["storage", kind, added[0]], added[1], ctx.spec, kind === "files" ? "File" : "Link");
+      if (added[0] === 0) ts.add(yamlPath, ["storage", kind]);
+      return added;
+    };
+    const nonEmpty = (v: unknown) => typeof v === "string" && v !== "";
+
     const visit = (srcPath: string, rel: string, kind: FileInfo["kind"], executable: boolean) => {
       const destPath = joinPath(destBase, rel) || destBase;
       if (kind === "directory") {
@@ -380,33 +412,11 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
         ts.addFromCommonSource(yamlPath, ["storage", "directories", di], dir, ctx.spec, "Directory");
         if (di === 0) ts.add(yamlPath, ["storage", "directories"]);
       } else if (kind === "file") {
-        let hit = t.get("files", destPath);
-        let fi: number, file: Obj;
-        if (hit) {
-          [fi, file] = hit;
-          if (typeof (file.contents as Obj | undefined)?.source === "string" && (file.contents as Obj).source !== "") {
-            report.error(yamlPath, ERR_NODE_EXISTS);
-            return;
-          }
-        } else {
-          if (t.exists(destPath)) {
-            report.error(yamlPath, ERR_NODE_EXISTS);
-            return;
-          }
-          [fi, file] = t.add("files", createNode(destPath, user, group));
-          ts.addFromCommonSource(yamlPath, ["storage", "files", fi], file, ctx.spec, "File");
-          if (fi === 0) ts.add(yamlPath, ["storage", "files"]);
-        }
-        let data: Uint8Array;
-        try {
-          data = fsCall(fs ? () => fs.readFile(srcPath) : undefined, `open ${srcPath}: no file access in this environment`);
-        } catch (e) {
-          if (e instanceof FileAccessError) {
-            report.error(yamlPath, e.message);
-            return;
-          }
-          throw e;
-        }
+        const claimed = claim("files", destPath, (f) => nonEmpty((f.contents as Obj | undefined)?.source));
+        if (!claimed) return;
+        const [fi, file] = claimed;
+        const data = attempt(fs ? () => fs.readFile(srcPath) : undefined, `open ${srcPath}: no file access in this environment`);
+        if (data === undefined) return;
         const contents = ((file.contents ??= {}) as Obj);
         const d = makeDataUrl(data, contents.compression as string | undefined, !ctx.options.noResourceAutoCompression);
         contents.source = d.url;
@@ -421,32 +431,12 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
           ts.add(yamlPath, ["storage", "files", fi, "mode"]);
         }
       } else if (kind === "symlink") {
-        let hit = t.get("links", destPath);
-        let li: number, link: Obj;
-        if (hit) {
-          [li, link] = hit;
-          if (typeof link.target === "string" && link.target !== "") {
-            report.error(yamlPath, ERR_NODE_EXISTS);
-            return;
-          }
-        } else {
-          if (t.exists(destPath)) {
-            report.error(yamlPath, ERR_NODE_EXISTS);
-            return;
-          }
-          [li, link] = t.add("links", createNode(destPath, user, group));
-          ts.addFromCommonSource(yamlPath, ["storage", "links", li], link, ctx.spec, "Link");
-          if (li === 0) ts.add(yamlPath, ["storage", "links"]);
-        }
-        try {
-          link.target = fsCall(fs?.readLink ? () => fs.readLink!(srcPath) : undefined, `readlink ${srcPath}: no file access in this environment`);
-        } catch (e) {
-          if (e instanceof FileAccessError) {
-            report.error(yamlPath, e.message);
-            return;
-          }
-          throw e;
-        }
+        const claimed = claim("links", destPath, (l) => nonEmpty(l.target));
+        if (!claimed) return;
+        const [li, link] = claimed;
+        const target = attempt(fs?.readLink ? () => fs.readLink!(srcPath) : undefined, `readlink ${srcPath}: no file access in this environment`);
+        if (target === undefined) return;
+        link.target = target;
         ts.add(yamlPath, ["storage", "links", li, "target"]);
       } else {
         report.error(yamlPath, ERR_FILE_TYPE);
@@ -455,28 +445,12 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
 
     // filepath.Walk: lexical order, directories before their contents, no symlinks followed.
     const walk = (srcPath: string, rel: string) => {
-      let st: FileInfo;
-      try {
-        st = fsCall(fs?.lstat ? () => fs.lstat!(srcPath) : undefined, `lstat ${srcPath}: no file access in this environment`);
-      } catch (e) {
-        if (e instanceof FileAccessError) {
-          report.error(yamlPath, e.message);
-          return;
-        }
-        throw e;
-      }
+      const st = attempt(fs?.lstat ? () => fs.lstat!(srcPath) : undefined, `lstat ${srcPath}: no file access in this environment`);
+      if (st === undefined) return;
       visit(srcPath, rel, st.kind, st.executable);
       if (st.kind !== "directory") return;
-      let names: string[];
-      try {
-        names = fsCall(fs?.readDir ? () => fs.readDir!(srcPath) : undefined, `open ${srcPath}: no file access in this environment`);
-      } catch (e) {
-        if (e instanceof FileAccessError) {
-          report.error(yamlPath, e.message);
-          return;
-        }
-        throw e;
-      }
+      const names = attempt(fs?.readDir ? () => fs.readDir!(srcPath) : undefined, `open ${srcPath}: no file access in this environment`);
+      if (names === undefined) return;
       for (const name of [...names].sort(byteOrder)) walk(srcPath + "/" + name, rel === "" ? name : rel + "/" + name);
     };
     walk(srcBase, "");
