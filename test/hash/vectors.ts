@@ -19,13 +19,23 @@ export interface Vector {
   dklen?: number;
 }
 
+// The vectors may be laid out flat (vectors/<scheme>.jsonl) or split into the published
+// part and a held-back part (vectors/public/, vectors/holdout/); every copy found is used.
+const LAYOUTS = ["", "public/", "holdout/"];
+
 export function loadVectors(file: string): Vector[] {
-  const path = VECTORS_DIR + file;
-  if (!existsSync(path)) return [];
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Vector);
+  const seen = new Set<string>();
+  const out: Vector[] = [];
+  for (const dir of LAYOUTS) {
+    const path = VECTORS_DIR + dir + file;
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, "utf8").split("\n")) {
+      if (!line.trim() || seen.has(line)) continue;
+      seen.add(line);
+      out.push(JSON.parse(line) as Vector);
+    }
+  }
+  return out;
 }
 
 /** The exact bytes of a vector's password. */
