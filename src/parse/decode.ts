@@ -4,11 +4,22 @@
 // "line N: cannot unmarshal !!str `abc` into int" and decoding goes on, duplicate
 // keys and alias abuse are errors, `<<` merge keys work, and a few things are
 // fatal at once (a tag that contradicts its value, alias loops).
+//
+// Limits (see SECURITY.md): yaml.v3's alias-expansion ratio ("document contains
+// excessive aliasing"), plus two of our own where the reference would exhaust the
+// stack or memory: aliases nested more than MAX_ALIAS_DEPTH deep (chains of `<<`
+// merges) and more than MAX_DECODE_ERRORS collected errors (a key repeated n times
+// yields n(n-1)/2 "already defined" errors).
 
 import type { ButaneSchema } from "../butane/schema";
 import { Kind, Style, YamlError, resolve, resolveTag, type Resolved, type YamlNode } from "../yaml";
 
 export type Obj = Record<string, unknown>;
+
+/** Deepest nesting of aliases (each `<<: *x` inside an expansion adds a level). */
+export const MAX_ALIAS_DEPTH = 200;
+/** Most type errors collected before decoding stops. */
+export const MAX_DECODE_ERRORS = 10_000;
 
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
@@ -19,13 +30,21 @@ export class DecodeErrors extends Error {
     super("yaml: unmarshal errors:\n  " + lines.join("\n  "));
   }
 }
+/** Thrown inside the decoder once MAX_DECODE_ERRORS errors are collected. */
+class TooManyErrors extends Error {}
 /** A fatal decoding failure ("yaml: ..."). */
 export class DecodeFailure extends Error {}
 
 type TypeDesc =
   | { k: "prim"; p: "string" | "int" | "bool"; name: string }
   | { k: "struct"; name: string; struct: string; fields: Map<string, { key: string; type: TypeDesc; optional: boolean }> }
-  | { k: "list"; name: string; elem: TypeDesc };
+  | { k: "list"; name: string; elem: TypeDesc }
+  /** Go's map[string]string (OpenShift's metadata.labels), decoded into a prototype-free object. */
+  | { k: "map"; name: string };
+
+/** The Butane schema type of a string map. */
+export const STRING_MAP = "map[string]string";
+const STRING: TypeDesc = { k: "prim", p: "string", name: "string" };
 
 const descCache = new WeakMap<ButaneSchema, Map<string, TypeDesc>>();
 
@@ -40,6 +59,8 @@ export function typeDesc(schema: ButaneSchema, type: string): TypeDesc {
     d = { k: "list", name: "[]" + elem.name, elem };
   } else if (type === "string" || type === "int" || type === "bool") {
     d = { k: "prim", p: type, name: type };
+  } else if (type === STRING_MAP) {
+    d = { k: "map", name: STRING_MAP };
   } else if (schema.aliases[type] !== undefined) {
     const target = typeDesc(schema, schema.aliases[type]!);
     d = { ...target, name: `${schema.basePkg}.${type}` } as TypeDesc;
@@ -114,24 +135,42 @@ export class Decoder {
   /** Decodes the document into `type`; throws DecodeErrors / DecodeFailure. */
   decodeDocument(doc: YamlNode | null, type: TypeDesc): unknown {
     const holder: { v: unknown } = { v: undefined };
-    if (doc && doc.kind === Kind.Document && doc.content.length === 1) this.unmarshal(doc.content[0]!, type, holder);
+    try {
+      if (doc && doc.kind === Kind.Document && doc.content.length === 1) this.unmarshal(doc.content[0]!, type, holder);
+    } catch (e) {
+      if (e instanceof TooManyErrors) throw new DecodeErrors([...this.terrors, `too many errors: stopped after ${MAX_DECODE_ERRORS}`]);
+      // Only alias nesting makes decoding recurse deeply; MAX_ALIAS_DEPTH keeps it well
+      // within an ordinary stack, this is for callers already deep in theirs.
+      if (e instanceof RangeError && /call stack/i.test(e.message)) throw new DecodeFailure("yaml: aliases nested too deeply for the available stack");
+      throw e;
+    }
     if (this.terrors.length) throw new DecodeErrors(this.terrors);
     return holder.v;
+  }
+
+  private addError(line: string): void {
+    this.terrors.push(line);
+    if (this.terrors.length >= MAX_DECODE_ERRORS) throw new TooManyErrors();
   }
 
   private terror(n: YamlNode, tag: string, type: TypeDesc): void {
     if (n.tag !== "") tag = n.tag;
     const value = tag !== "!!seq" && tag !== "!!map" ? shortValue(n.value) : "";
-    this.terrors.push(`line ${n.line}: cannot unmarshal ${tag}${value} into ${type.name}`);
+    this.addError(`line ${n.line}: cannot unmarshal ${tag}${value} into ${type.name}`);
   }
 
-  /** Decodes `n` into `out.v` (which may already hold a partially decoded struct). */
-  unmarshal(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+  /** yaml.v3's bookkeeping at the start of every unmarshal call. */
+  private count(): void {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
       throw new DecodeFailure("yaml: document contains excessive aliasing");
     }
+  }
+
+  /** Decodes `n` into `out.v` (which may already hold a partially decoded struct). */
+  unmarshal(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    this.count();
     if (n.kind === Kind.Alias) return this.alias(n, type, out);
     if (n.kind === Kind.Document) {
       if (n.content.length === 1) this.unmarshal(n.content[0]!, type, out);
@@ -148,6 +187,8 @@ export class Decoder {
   private alias(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
     if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.value}' value contains itself`);
     if (!n.alias) throw new DecodeFailure(`yaml: unknown anchor '${n.value}' referenced`);
+    // Each level costs a few stack frames; the reference has no limit (Go stacks grow).
+    if (this.aliasDepth >= MAX_ALIAS_DEPTH) throw new DecodeFailure(`yaml: line ${n.line}: aliases nested deeper than ${MAX_ALIAS_DEPTH} levels`);
     this.activeAliases.add(n);
     this.aliasDepth++;
     const good = this.unmarshal(n.alias, type, out);
@@ -229,19 +270,51 @@ export class Decoder {
     return true;
   }
 
-  private mapping(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+  /**
+   * yaml.v3's duplicate-key check: for each key, in order, every later key of the same
+   * kind and value is an error. Grouping keys makes it linear in the mapping's size
+   * (the reference compares every pair).
+   */
+  private duplicateKeys(c: YamlNode[]): boolean {
     const before = this.terrors.length;
-    const c = n.content;
-    for (let i = 0; i < c.length; i += 2) {
-      const ni = c[i]!;
-      for (let j = i + 2; j < c.length; j += 2) {
-        const nj = c[j]!;
-        if (ni.kind === nj.kind && ni.value === nj.value) {
-          this.terrors.push(`line ${nj.line}: mapping key ${goQuote(nj.value)} already defined at line ${ni.line}`);
+    const report = (ni: YamlNode, nj: YamlNode) => this.addError(`line ${nj.line}: mapping key ${goQuote(nj.value)} already defined at line ${ni.line}`);
+    if (c.length <= 32) {
+      for (let i = 0; i < c.length; i += 2) {
+        const ni = c[i]!;
+        for (let j = i + 2; j < c.length; j += 2) {
+          const nj = c[j]!;
+          if (ni.kind === nj.kind && ni.value === nj.value) report(ni, nj);
         }
       }
+      return this.terrors.length > before;
     }
-    if (this.terrors.length > before) return false;
+    const groups = new Map<string, number[]>();
+    let dup = false;
+    for (let i = 0; i < c.length; i += 2) {
+      const k = c[i]!.kind + ":" + c[i]!.value;
+      const g = groups.get(k);
+      if (g) {
+        g.push(i);
+        dup = true;
+      } else groups.set(k, [i]);
+    }
+    if (!dup) return false;
+    const seen = new Map<string, number>();
+    for (let i = 0; i < c.length; i += 2) {
+      const k = c[i]!.kind + ":" + c[i]!.value;
+      const g = groups.get(k)!;
+      if (g.length === 1) continue;
+      const at = seen.get(k) ?? 0;
+      seen.set(k, at + 1);
+      for (let m = at + 1; m < g.length; m++) report(c[i]!, c[g[m]!]!);
+    }
+    return true;
+  }
+
+  private mapping(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
+    const c = n.content;
+    if (this.duplicateKeys(c)) return false;
+    if (type.k === "map") return this.stringMap(n, out);
     if (type.k !== "struct") {
       this.terror(n, "!!map", type);
       return false;
@@ -251,7 +324,6 @@ export class Decoder {
     const mergedFields = this.mergedFields;
     this.mergedFields = null;
     let mergeNode: YamlNode | null = null;
-    const stringType: TypeDesc = { k: "prim", p: "string", name: "string" };
     for (let i = 0; i < c.length; i += 2) {
       const ni = c[i]!;
       if (isMerge(ni)) {
@@ -259,7 +331,7 @@ export class Decoder {
         continue;
       }
       const name: { v: unknown } = { v: undefined };
-      if (!this.unmarshal(ni, stringType, name)) continue;
+      if (!this.unmarshal(ni, STRING, name)) continue;
       const sname = name.v as string;
       if (mergedFields) {
         if (mergedFields.has(sname)) continue;
@@ -277,6 +349,42 @@ export class Decoder {
     return true;
   }
 
+  /**
+   * A mapping into Go's map[string]string: keys and values decode as strings (a null
+   * key is dropped, a null value is ""), other values are type errors, `<<` merges
+   * supply keys not given directly. The map has no prototype, so that keys such as
+   * `__proto__` are ordinary keys.
+   */
+  private stringMap(n: YamlNode, out: { v: unknown }): boolean {
+    const c = n.content;
+    const isNew = !(out.v !== undefined && out.v !== null && typeof out.v === "object");
+    const map = (isNew ? Object.create(null) : out.v) as Record<string, string>;
+    out.v = map;
+    const mergedFields = this.mergedFields;
+    this.mergedFields = null;
+    let mergeNode: YamlNode | null = null;
+    for (let i = 0; i < c.length; i += 2) {
+      if (isMerge(c[i]!)) {
+        mergeNode = c[i + 1]!;
+        continue;
+      }
+      const k: { v: unknown } = { v: undefined };
+      if (!this.unmarshal(c[i]!, STRING, k)) continue;
+      const key = k.v as string;
+      if (mergedFields) {
+        if (mergedFields.has(key)) continue;
+        mergedFields.add(key);
+      }
+      const e: { v: unknown } = { v: undefined };
+      const value = c[i + 1]!;
+      if (this.unmarshal(value, STRING, e)) map[key] = e.v as string;
+      else if (shortTag(value) === "!!null" && (isNew || !Object.prototype.hasOwnProperty.call(map, key))) map[key] = "";
+    }
+    this.mergedFields = mergedFields;
+    if (mergeNode) this.merge(n, mergeNode, { k: "map", name: STRING_MAP }, out);
+    return true;
+  }
+
   private merge(parent: YamlNode, merge: YamlNode, type: TypeDesc, out: { v: unknown }): void {
     const saved = this.mergedFields;
     if (saved === null) {
@@ -285,6 +393,13 @@ export class Decoder {
       for (let i = 0; i < parent.content.length; i += 2) {
         const k = parent.content[i]!;
         const slot: { v: unknown } = { v: undefined };
+        // yaml.v3 decodes each key into an interface{} here: it counts as decoding.
+        this.count();
+        if (k.kind === Kind.Alias) {
+          this.aliasDepth++;
+          this.count();
+          this.aliasDepth--;
+        }
         if (k.kind === Kind.Scalar || k.kind === Kind.Alias) {
           if (this.unmarshalKey(k, anyType, slot)) this.mergedFields.add(String(slot.v));
         }

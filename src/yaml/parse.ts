@@ -1,11 +1,24 @@
 // parseYaml: the composer, building yaml.v3's Node tree from the event stream
 // (what `var n yaml.Node; yaml.Unmarshal(input, &n)` yields: the first document only).
+//
+// Resource limits (see SECURITY.md). yaml.v3's own — nesting deeper than 10000 flow
+// or indentation levels — is in the scanner with its message. Ours, where yaml.v3
+// would only run out of memory, are checked here before the work they guard:
+// document size (before decoding starts), number of nodes and mapping key length
+// (as each node is made, with the line it starts on).
 
 import { Kind, Style, YamlError, type YamlNode } from "./node";
 import { decodeBytes, decodeString } from "./reader";
 import { Scanner, SS } from "./scanner";
 import { E, Parser, type Event } from "./parser";
 import { MAP_TAG, MERGE_TAG, SEQ_TAG, STR_TAG, resolveTag, shortTag } from "./resolve";
+
+/** Largest document accepted: 128 MiB (bytes; for a string, UTF-16 code units). */
+export const MAX_DOCUMENT_SIZE = 128 * 1024 * 1024;
+/** Most nodes (scalars, aliases, sequences, mappings) in a document. */
+export const MAX_NODES = 1_000_000;
+/** Longest mapping key, in characters (yaml.v3 already caps implicit keys at 1024). */
+export const MAX_KEY_LENGTH = 4096;
 
 function makeNode(kind: Kind, defaultTag: string, ev: Event, value: string): YamlNode {
   let tag = ev.tag;
@@ -31,6 +44,9 @@ function makeNode(kind: Kind, defaultTag: string, ev: Event, value: string): Yam
  * a string is taken as decoded text (a leading U+FEFF is a byte order mark).
  */
 export function parseYaml(input: string | Uint8Array): YamlNode | null {
+  if (input.length > MAX_DOCUMENT_SIZE) {
+    throw new YamlError(`yaml: document is larger than ${MAX_DOCUMENT_SIZE} ${typeof input === "string" ? "characters" : "bytes"} (128 MiB)`);
+  }
   const decoded = typeof input === "string" ? decodeString(input) : decodeBytes(input);
   const scanner = new Scanner(decoded);
   const parser = new Parser(scanner);
@@ -49,8 +65,15 @@ export function parseYaml(input: string | Uint8Array): YamlNode | null {
   const anchors = new Map<string, YamlNode>();
   const stack: YamlNode[] = [doc];
   let top = doc;
+  let nodes = 0;
   for (;;) {
     ev = next();
+    if (ev.type === E.Scalar || ev.type === E.Alias || ev.type === E.SequenceStart || ev.type === E.MappingStart) {
+      if (++nodes > MAX_NODES) throw new YamlError(`yaml: line ${ev.line + 1}: document has more than ${MAX_NODES} nodes`, ev.line + 1);
+      if (ev.type === E.Scalar && top.kind === Kind.Mapping && top.content.length % 2 === 0 && ev.value.length > MAX_KEY_LENGTH) {
+        throw new YamlError(`yaml: line ${ev.line + 1}: mapping key is longer than ${MAX_KEY_LENGTH} characters`, ev.line + 1);
+      }
+    }
     let n: YamlNode;
     switch (ev.type) {
       case E.Scalar: {
