@@ -82,6 +82,16 @@ export function validateButane(schema: ButaneSchema, cfg: Obj, root: string, rul
   return report;
 }
 
+const keySets = new WeakMap<ButaneSchema, Map<string, ReadonlySet<string>>>();
+
+function knownKeys(schema: ButaneSchema, type: string): ReadonlySet<string> {
+  let m = keySets.get(schema);
+  if (!m) keySets.set(schema, (m = new Map()));
+  let set = m.get(type);
+  if (!set) m.set(type, (set = new Set(schema.structs[type]!.map((f) => f.key))));
+  return set;
+}
+
 /** Warnings for mapping keys that no field of the struct they configure has. */
 export function checkUnusedKeys(schema: ButaneSchema, cfg: Obj, root: string, doc: YamlNode | null): Report {
   const report = new Report();
@@ -94,7 +104,7 @@ export function checkUnusedKeys(schema: ButaneSchema, cfg: Obj, root: string, do
       report.warn(path, `context tree does not match content tree at ${p}. Line and column reporting may be inconsistent. Unused keys may not be reported`);
       return;
     }
-    const known = new Set(schema.structs[type]!.map((f) => f.key));
+    const known = knownKeys(schema, type);
     const seen = new Set<string>();
     for (let i = 0; i < node.content.length; i += 2) {
       const key = node.content[i]!.value;

@@ -11,12 +11,32 @@ export interface Position {
   column: number;
 }
 
+// Mappings with more keys than this get an index (built once), so that locating every
+// diagnostic of a config with thousands of entries stays linear.
+const INDEX_FROM = 16;
+const keyIndex = new WeakMap<YamlNode, Map<string, number>>();
+
+/** Index in n.content of the last key whose text is `key`, or -1. */
+function lastKey(n: YamlNode, key: string): number {
+  const c = n.content;
+  if (c.length <= 2 * INDEX_FROM) {
+    for (let i = c.length - 2; i >= 0; i -= 2) if (c[i]!.value === key) return i;
+    return -1;
+  }
+  let idx = keyIndex.get(n);
+  if (!idx) {
+    idx = new Map();
+    for (let i = 0; i < c.length; i += 2) idx.set(c[i]!.value, i);
+    keyIndex.set(n, idx);
+  }
+  return idx.get(key) ?? -1;
+}
+
 function child(n: YamlNode, part: PathPart): YamlNode | undefined {
   if (n.kind === Kind.Mapping) {
     if (typeof part !== "string") return undefined;
-    let found: YamlNode | undefined;
-    for (let i = 0; i < n.content.length; i += 2) if (n.content[i]!.value === part) found = n.content[i + 1];
-    return found;
+    const i = lastKey(n, part);
+    return i < 0 ? undefined : n.content[i + 1];
   }
   if (n.kind === Kind.Sequence) {
     if (typeof part !== "number") return undefined;
@@ -27,9 +47,8 @@ function child(n: YamlNode, part: PathPart): YamlNode | undefined {
 
 function keyNode(n: YamlNode, key: PathPart): YamlNode | undefined {
   if (n.kind !== Kind.Mapping || typeof key !== "string") return undefined;
-  let found: YamlNode | undefined;
-  for (let i = 0; i < n.content.length; i += 2) if (n.content[i]!.value === key) found = n.content[i];
-  return found;
+  const i = lastKey(n, key);
+  return i < 0 ? undefined : n.content[i];
 }
 
 /** The root content node of a document node (or null for an empty document). */

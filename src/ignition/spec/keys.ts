@@ -45,7 +45,7 @@ export const STRUCT_KEYS: Readonly<Record<string, StructKeys>> = {
   Partition: {
     key: (e) => {
       const n = e.number;
-      if (typeof n === "number" && n !== 0) return `number:${n}`;
+      if ((typeof n === "number" || typeof n === "bigint") && n != 0) return `number:${n}`;
       if (e.label !== undefined && e.label !== null) return `label:${String(e.label)}`;
       return "";
     },

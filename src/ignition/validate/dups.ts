@@ -38,7 +38,7 @@ function keyOf(structName: string, v: Obj | null | undefined): string {
     case "Filesystem":
       return str(o.device);
     case "Partition": {
-      const n = typeof o.number === "number" ? o.number : 0;
+      const n = typeof o.number === "number" || typeof o.number === "bigint" ? o.number : 0;
       if (n !== 0) return "number:" + String(n);
       if (o.label !== undefined && o.label !== null) return "label:" + o.label;
       return "";

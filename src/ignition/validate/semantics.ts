@@ -146,12 +146,20 @@ function validateURLNilOK(v: unknown, minor: number): string | null {
   return nilOrEmpty(v) ? null : validateURL(ostr(v)!, minor);
 }
 
+/** An int of the config: a number, or a bigint beyond 2^53 (exact int64 from Butane). */
+const isInt = (v: unknown): v is number | bigint => (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+
+/** Go's int64 value of an int of the config. */
+function i64(v: number | bigint): bigint {
+  return BigInt.asIntN(64, typeof v === "bigint" ? v : BigInt(v));
+}
+
 function validateMode(m: unknown): string | null {
-  return typeof m === "number" && (m < 0 || m > 0o7777) ? M.fileIllegalMode : null;
+  return isInt(m) && (m < 0 || m > 0o7777) ? M.fileIllegalMode : null;
 }
 
 function validateModeSpecialBits(m: unknown): string | null {
-  return typeof m === "number" && ((m >>> 0) & 0o7000) !== 0 ? M.modeSpecialBits : null;
+  return isInt(m) && (i64(m) & 0o7000n) !== 0n ? M.modeSpecialBits : null;
 }
 
 function validateCompression(c: unknown): string | null {
@@ -286,24 +294,45 @@ const verificationRule: Rule = (o, s) => {
   if (byteLen(h.slice(dash + 1)) !== size) error(s, M.hashWrongSize, "hash");
 };
 
+/**
+ * How many links have a path that, with "/" added, starts `p` (each is one error for
+ * `p`: Ignition compares every node with every link). Counted over the "/" positions
+ * of `p`, so the check is linear in the total length of the paths.
+ */
+function linkPrefixCounter(links: readonly any[]): (p: string) => number {
+  const count = new Map<string, number>();
+  const lengths = new Set<number>();
+  for (const l of links) {
+    const pre = str(l?.path) + "/";
+    count.set(pre, (count.get(pre) ?? 0) + 1);
+    lengths.add(pre.length);
+  }
+  return (p) => {
+    let n = 0;
+    for (let k = p.indexOf("/"); k >= 0; k = p.indexOf("/", k + 1)) {
+      if (lengths.has(k + 1)) n += count.get(p.slice(0, k + 1)) ?? 0;
+    }
+    return n;
+  };
+}
+
 const storageRule: Rule = (o, s) => {
   const dirs = list(o.directories);
   const files = list(o.files);
   const links = list(o.links);
   if (links.length > 0) {
-    const prefixes = links.map((l) => str(l?.path) + "/");
+    const underLinks = linkPrefixCounter(links);
     for (let i = 0; i < dirs.length; i++) {
-      const p = str(dirs[i]?.path);
-      for (const pre of prefixes) if (p.startsWith(pre)) error(s, M.directoryUsedSymlink, "directories", i);
+      for (let n = underLinks(str(dirs[i]?.path)); n > 0; n--) error(s, M.directoryUsedSymlink, "directories", i);
     }
     for (let i = 0; i < files.length; i++) {
-      const p = str(files[i]?.path);
-      for (const pre of prefixes) if (p.startsWith(pre)) error(s, M.fileUsedSymlink, "files", i);
+      for (let n = underLinks(str(files[i]?.path)); n > 0; n--) error(s, M.fileUsedSymlink, "files", i);
     }
+    let dirPaths: Map<string, number> | null = null;
     for (let i = 0; i < links.length; i++) {
       const l = obj(links[i]);
       const lp = str(l.path);
-      for (const pre of prefixes) if (lp.startsWith(pre)) error(s, M.linkUsedSymlink, "links", i);
+      for (let n = underLinks(lp); n > 0; n--) error(s, M.linkUsedSymlink, "links", i);
       let target: string;
       if (s.minor >= 3) {
         if (nilOrEmpty(l.target)) {
@@ -315,7 +344,11 @@ const storageRule: Rule = (o, s) => {
       if (!isTrue(l.hard)) continue;
       let t = clean(target);
       if (!isAbs(t)) t = join(lp, target);
-      for (const d of dirs) if (t === str(d?.path)) error(s, M.hardLinkToDirectory, "links", i);
+      if (dirPaths === null) {
+        dirPaths = new Map();
+        for (const d of dirs) dirPaths.set(str(d?.path), (dirPaths.get(str(d?.path)) ?? 0) + 1);
+      }
+      for (let n = dirPaths.get(t) ?? 0; n > 0; n--) error(s, M.hardLinkToDirectory, "links", i);
       const user = obj(l.user);
       const group = obj(l.group);
       if (!isNil(user.id)) warn(s, M.hardLinkSpecifiesOwner, "links", i, "user", "id");
@@ -364,7 +397,7 @@ const deviceRule = (d: unknown, s: Sink, i: number): void => {
   error(s, validatePath(str(d)), i);
 };
 
-const num = (v: unknown): number => (typeof v === "number" ? v : 0);
+const num = (v: unknown): number => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : 0);
 
 const diskRule: Rule = (o, s) => {
   const device = str(o.device);
@@ -373,9 +406,10 @@ const diskRule: Rule = (o, s) => {
   const parts = list(o.partitions);
   if (parts.length === 0) return;
   // partitionNumbersCollide (Go iterates a map: the first colliding number found wins).
-  const byNumber = new Map<number, number[]>();
+  const byNumber = new Map<number | bigint, number[]>();
   for (let i = 0; i < parts.length; i++) {
-    const n = num(parts[i]?.number);
+    const v = parts[i]?.number;
+    const n = typeof v === "bigint" ? v : num(v);
     if (n !== 0) {
       const l = byNumber.get(n);
       if (l) l.push(i);
@@ -389,26 +423,8 @@ const diskRule: Rule = (o, s) => {
     }
   }
   // partitionsOverlap
-  // Go compares the Partition values with ==; distinct elements always differ there
-  // (their pointer fields are separate allocations), so only the element itself is skipped.
-  overlap: for (let j = 0; j < parts.length; j++) {
-    const p = parts[j];
-    const ps = p?.startMiB;
-    const pz = p?.sizeMiB;
-    if (isNil(ps) || isNil(pz) || ps === 0) continue;
-    const pEnd = pz === 0 ? ps : ps + pz - 1;
-    for (let i = 0; i < parts.length; i++) {
-      const q = parts[i];
-      const os = q?.startMiB;
-      const oz = q?.sizeMiB;
-      if (isNil(os) || isNil(oz) || i === j || os === 0) continue;
-      const oEnd = oz === 0 ? os : os + oz - 1;
-      if ((ps >= os && ps <= oEnd) || (pEnd >= os && pEnd <= oEnd) || (ps < os && pEnd > oEnd)) {
-        error(s, M.partitionsOverlap, "partitions", i);
-        break overlap;
-      }
-    }
-  }
+  const overlapping = firstOverlap(parts);
+  if (overlapping >= 0) error(s, M.partitionsOverlap, "partitions", overlapping);
   // partitionsMixZeroesAndNonexistence
   let hasZero = false;
   let hasShouldNotExist = false;
@@ -430,6 +446,101 @@ const diskRule: Rule = (o, s) => {
     }
   }
 };
+
+/** A partition's placed extent [start, end] (Go int64 arithmetic), or null when it is not checked. */
+interface Extent {
+  start: bigint;
+  end: bigint;
+}
+
+function extentOf(p: any): Extent | null {
+  const ps = p?.startMiB, pz = p?.sizeMiB;
+  // Starts of 0 are placed by sgdisk; unset start or size is not checked either.
+  if (!isInt(ps) || !isInt(pz) || ps == 0) return null;
+  const start = i64(ps), size = i64(pz);
+  return { start, end: size === 0n ? start : BigInt.asIntN(64, start + size - 1n) };
+}
+
+/** Ignition's test of partition p against o (not symmetric when a size is negative). */
+function overlaps(p: Extent, o: Extent): boolean {
+  return (p.start >= o.start && p.start <= o.end) || (p.end >= o.start && p.end <= o.end) || (p.start < o.start && p.end > o.end);
+}
+
+/**
+ * partitionsOverlap: for the first partition p (in order) that overlaps another, the
+ * index of the first partition o it overlaps; -1 if none. Go compares every pair; the
+ * same answer is found here in O(n log n): p overlaps some o when a placed o contains
+ * p's start or p's end (a stabbing query over the extents sorted by start, skipping p
+ * itself), or lies strictly inside p (the smallest end among extents starting after p).
+ */
+export function firstOverlap(parts: readonly any[]): number {
+  const ext: (Extent | null)[] = parts.map(extentOf);
+  const placed: number[] = [];
+  for (let i = 0; i < ext.length; i++) if (ext[i]) placed.push(i);
+  if (placed.length < 2) return -1;
+  const firstFor = (j: number): number => {
+    for (let i = 0; i < ext.length; i++) if (i !== j && ext[i] && overlaps(ext[j]!, ext[i]!)) return i;
+    return -1;
+  };
+  if (placed.length <= 64) {
+    for (const j of placed) {
+      const i = firstFor(j);
+      if (i >= 0) return i;
+    }
+    return -1;
+  }
+  const byStart = placed.slice().sort((a, b) => (ext[a]!.start < ext[b]!.start ? -1 : ext[a]!.start > ext[b]!.start ? 1 : a - b));
+  const n = byStart.length;
+  // Top two ends (the first with its partition's index) among the first k+1 extents by start.
+  const max1: bigint[] = new Array(n), max2: (bigint | null)[] = new Array(n), arg1: number[] = new Array(n);
+  let m1: bigint | null = null, m2: bigint | null = null, a1 = -1;
+  for (let k = 0; k < n; k++) {
+    const e = ext[byStart[k]!]!.end;
+    if (m1 === null || e > m1) {
+      m2 = m1;
+      m1 = e;
+      a1 = byStart[k]!;
+    } else if (m2 === null || e > m2) {
+      m2 = e;
+    }
+    max1[k] = m1;
+    max2[k] = m2;
+    arg1[k] = a1;
+  }
+  // Smallest end among extents from position k on.
+  const minEnd: bigint[] = new Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const e = ext[byStart[k]!]!.end;
+    minEnd[k] = k === n - 1 || e < minEnd[k + 1]! ? e : minEnd[k + 1]!;
+  }
+  // Number of extents with start <= x (or < x when strict).
+  const countStarts = (x: bigint, strict: boolean): number => {
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const st = ext[byStart[mid]!]!.start;
+      if (strict ? st < x : st <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Whether some extent other than j starting at or before x ends at or after x.
+  const stabbed = (x: bigint, j: number): boolean => {
+    const k = countStarts(x, false) - 1;
+    if (k < 0) return false;
+    const best = arg1[k] === j ? max2[k]! : max1[k]!;
+    return best !== null && best >= x;
+  };
+  for (const j of placed) {
+    const p = ext[j]!;
+    const after = countStarts(p.start, false);
+    if (stabbed(p.start, j) || stabbed(p.end, j) || (after < n && minEnd[after]! < p.end)) {
+      const i = firstFor(j);
+      if (i >= 0) return i;
+    }
+  }
+  return -1;
+}
 
 const partitionRule: Rule = (o, s) => {
   if (isFalse(o.shouldExist) && (!isNil(o.label) || notEmpty(o.typeGuid) || notEmpty(o.guid) || !isNil(o.startMiB) || !isNil(o.sizeMiB))) {
@@ -585,19 +696,15 @@ const tangRule: Rule = (o, s) => {
 /** json.Unmarshal into `any`: valid syntax and every number representable as a float64. */
 function isValidJsonAny(s: string): boolean {
   if (checkJsonSyntax(s) !== null) return false;
-  const finite = (n: JNode): boolean => {
-    switch (n.kind) {
-      case "number":
-        return Number.isFinite(n.value);
-      case "array":
-        return n.items.every(finite);
-      case "object":
-        return n.pairs.every((p) => finite(p.value));
-      default:
-        return true;
-    }
-  };
-  return finite(parseJsonTree(s));
+  // Iteratively: a tang advertisement may nest as deep as JSON allows.
+  const todo: JNode[] = [parseJsonTree(s)];
+  while (todo.length > 0) {
+    const n = todo.pop()!;
+    if (n.kind === "number" && !Number.isFinite(n.value)) return false;
+    if (n.kind === "array") for (const x of n.items) todo.push(x);
+    else if (n.kind === "object") for (const p of n.pairs) todo.push(p.value);
+  }
+  return true;
 }
 
 /** The Validate method of each struct in a spec version (promoted methods included). */

@@ -137,6 +137,9 @@ export function partitionChecks(rootChecks: boolean): TranslateStep {
     const disks = arr((result.config.storage as Obj | undefined)?.disks);
     disks.forEach((disk, i) => {
       const parts = arr(disk.partitions);
+      // Partitions placed automatically (no start, or start 0), for "is any other one?".
+      let autoPlaced = 0;
+      for (const p of parts) if (p.startMiB === undefined || p.startMiB === null || p.startMiB === 0) autoPlaced++;
       parts.forEach((p, j) => {
         if (p.label === undefined || p.label === null) return;
         const label = String(p.label);
@@ -144,19 +147,13 @@ export function partitionChecks(rootChecks: boolean): TranslateStep {
         if (rootChecks && label === "root") {
           const size = p.sizeMiB;
           if (size === undefined || size === null || size === 0) {
-            for (let k = 0; k < parts.length; k++) {
-              if (k === j) continue;
-              const start = parts[k]!.startMiB;
-              if (start === undefined || start === null || start === 0) {
-                result.report.warn([...base, "label"], MSG.rootConstrained, { tag: "json" });
-                break;
-              }
-            }
-          } else if (typeof size === "number" && size < 8192) {
+            const selfAuto = p.startMiB === undefined || p.startMiB === null || p.startMiB === 0 ? 1 : 0;
+            if (autoPlaced - selfAuto > 0) result.report.warn([...base, "label"], MSG.rootConstrained, { tag: "json" });
+          } else if ((typeof size === "number" || typeof size === "bigint") && size < 8192) {
             result.report.warn([...base, "size_mib"], MSG.rootTooSmall, { tag: "json" });
           }
         }
-        if (disk.wipeTable !== true && label in RESERVED_LABELS && (p.number ?? 0) !== RESERVED_LABELS[label]) {
+        if (disk.wipeTable !== true && Object.hasOwn(RESERVED_LABELS, label) && (p.number ?? 0) !== RESERVED_LABELS[label]) {
           result.report.warn([...base, "label"], MSG.wrongPartitionNumber, { tag: "json" });
         }
       });
