@@ -5,7 +5,7 @@ import type { Diagnostic, ReportEntry, Severity } from "../core/report";
 import { toDiagnostic } from "../core/report";
 import type { SpecVersion } from "./spec/model";
 import { IGNITION_SPECS } from "./spec/index";
-import { checkJsonSyntax, parseJsonTree, treeFromValue, LineIndex, type JNode } from "./go/json";
+import { checkJsonSyntax, JsonDepthError, parseJsonTree, treeFromValue, LineIndex, type JNode } from "./go/json";
 import { parseSemver, type SemVer } from "./go/semver";
 import { decodeConfig, decodeVersionStub } from "./decode";
 import { validateConfigSemantics } from "./validate/semantics";
@@ -128,7 +128,12 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
     tree = parseJsonTree(input);
     value = JSON.parse(input);
   } else {
-    tree = treeFromValue(input);
+    try {
+      tree = treeFromValue(input);
+    } catch (e) {
+      if (!(e instanceof JsonDepthError)) throw e;
+      return { entries: [{ severity: "error", message: `json: ${e.message}`, path: [], tag: "json" }], error: M.invalid };
+    }
     value = input;
   }
   const base = { tree, value, lines };

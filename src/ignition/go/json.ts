@@ -357,99 +357,149 @@ export function parseJsonTree(text: string): JNode {
     if (!simple || /[\ud800-\udfff]/.test(v)) v = v.replace(LONE_SURROGATE, "\ufffd");
     return v;
   };
-  const value = (): JNode => {
+  // Iterative (Go allows 10000 levels, more than a JS call stack may take): `open`
+  // holds the containers being filled, innermost last, with an object's pending key.
+  const open: Array<{ node: JObject | JArray; key: string; keyStart: number }> = [];
+  const nextKey = (slot: { key: string; keyStart: number }): void => {
+    ws();
+    slot.keyStart = i;
+    slot.key = str();
+    ws();
+    i++; // ':'
+  };
+  for (;;) {
     ws();
     const c = text.charCodeAt(i);
+    let v: JNode;
     if (c === 123) {
       i++;
       const node: JObject = { kind: "object", start: i, pairs: [], map: new Map(), keyStarts: new Map() };
       ws();
       if (text.charCodeAt(i) === 125) {
         i++;
-        return node;
+        v = node;
+      } else {
+        const slot = { node, key: "", keyStart: -1 };
+        nextKey(slot);
+        open.push(slot);
+        continue;
       }
-      for (;;) {
-        ws();
-        const keyStart = i;
-        const key = str();
-        ws();
-        i++; // ':'
-        const v = value();
-        node.pairs.push({ key, keyStart, value: v });
-        node.map.set(key, v);
-        node.keyStarts.set(key, keyStart);
-        ws();
-        const d = text.charCodeAt(i++);
-        if (d === 125) return node;
-      }
-    }
-    if (c === 91) {
+    } else if (c === 91) {
       i++;
       const node: JArray = { kind: "array", start: i, items: [] };
       ws();
       if (text.charCodeAt(i) === 93) {
         i++;
-        return node;
+        v = node;
+      } else {
+        open.push({ node, key: "", keyStart: -1 });
+        continue;
       }
-      for (;;) {
-        node.items.push(value());
-        ws();
-        const d = text.charCodeAt(i++);
-        if (d === 93) return node;
+    } else {
+      const start = i;
+      if (c === 34) {
+        const sv = str();
+        v = { kind: "string", start, end: i, value: sv };
+      } else if (c === 116) {
+        i += 4;
+        v = { kind: "bool", start, end: i, value: true };
+      } else if (c === 102) {
+        i += 5;
+        v = { kind: "bool", start, end: i, value: false };
+      } else if (c === 110) {
+        i += 4;
+        v = { kind: "null", start, end: i, value: null };
+      } else {
+        while (i < text.length) {
+          const d = text.charCodeAt(i);
+          if ((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) i++;
+          else break;
+        }
+        const raw = text.slice(start, i);
+        v = { kind: "number", start, end: i, value: Number(raw), raw };
       }
     }
-    const start = i;
-    if (c === 34) {
-      const v = str();
-      return { kind: "string", start, end: i, value: v };
-    }
-    if (c === 116) {
-      i += 4;
-      return { kind: "bool", start, end: i, value: true };
-    }
-    if (c === 102) {
-      i += 5;
-      return { kind: "bool", start, end: i, value: false };
-    }
-    if (c === 110) {
-      i += 4;
-      return { kind: "null", start, end: i, value: null };
-    }
-    while (i < text.length) {
-      const d = text.charCodeAt(i);
-      if ((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) i++;
-      else break;
-    }
-    const raw = text.slice(start, i);
-    return { kind: "number", start, end: i, value: Number(raw), raw };
-  };
-  return value();
-}
-
-/** A tree for an in-memory value (no positions). */
-export function treeFromValue(v: unknown): JNode {
-  if (v === null || v === undefined) return { kind: "null", start: -1, end: -1, value: null };
-  if (Array.isArray(v)) return { kind: "array", start: -1, items: v.map(treeFromValue) };
-  switch (typeof v) {
-    case "string":
-      return { kind: "string", start: -1, end: -1, value: v.replace(LONE_SURROGATE, "\ufffd") };
-    case "number":
-      return { kind: "number", start: -1, end: -1, value: v, raw: JSON.stringify(v) };
-    case "boolean":
-      return { kind: "bool", start: -1, end: -1, value: v };
-    case "object": {
-      const node: JObject = { kind: "object", start: -1, pairs: [], map: new Map(), keyStarts: new Map() };
-      for (const [key, val] of Object.entries(v as Record<string, unknown>)) {
-        if (val === undefined) continue;
-        const child = treeFromValue(val);
-        node.pairs.push({ key, keyStart: -1, value: child });
-        node.map.set(key, child);
-        node.keyStarts.set(key, -1);
+    // Hand the value to its container; close the containers that end here.
+    for (;;) {
+      const top = open[open.length - 1];
+      if (!top) return v;
+      if (top.node.kind === "object") {
+        top.node.pairs.push({ key: top.key, keyStart: top.keyStart, value: v });
+        top.node.map.set(top.key, v);
+        top.node.keyStarts.set(top.key, top.keyStart);
+      } else {
+        top.node.items.push(v);
       }
-      return node;
+      ws();
+      const d = text.charCodeAt(i++);
+      if (d === 125 || d === 93) {
+        open.pop();
+        v = top.node;
+        continue;
+      }
+      if (top.node.kind === "object") nextKey(top);
+      break;
     }
   }
-  return { kind: "null", start: -1, end: -1, value: null };
+}
+
+/** A value nested deeper than Go's decoder allows (or one that contains itself). */
+export class JsonDepthError extends Error {
+  constructor() {
+    super(`exceeded max depth of ${MAX_DEPTH}`);
+  }
+}
+
+/**
+ * A tree for an in-memory value (no positions). Iterative; a value nested deeper than
+ * Go's JSON decoder would read (10000 levels), which includes one that contains
+ * itself, throws JsonDepthError.
+ */
+export function treeFromValue(root: unknown): JNode {
+  const leaf = (v: unknown): JNode | null => {
+    if (v === null || v === undefined) return { kind: "null", start: -1, end: -1, value: null };
+    switch (typeof v) {
+      case "string":
+        return { kind: "string", start: -1, end: -1, value: v.replace(LONE_SURROGATE, "\ufffd") };
+      case "number":
+        return { kind: "number", start: -1, end: -1, value: v, raw: JSON.stringify(v) };
+      case "boolean":
+        return { kind: "bool", start: -1, end: -1, value: v };
+      case "object":
+        return null;
+    }
+    return { kind: "null", start: -1, end: -1, value: null };
+  };
+  // Containers still being filled: their node and the entries not yet converted.
+  const work: Array<{ node: JObject | JArray; entries: Array<[string, unknown]>; next: number }> = [];
+  const open = (v: object): JObject | JArray => {
+    if (work.length >= MAX_DEPTH) throw new JsonDepthError();
+    if (Array.isArray(v)) {
+      const node: JArray = { kind: "array", start: -1, items: [] };
+      work.push({ node, entries: v.map((x, i): [string, unknown] => [String(i), x]), next: 0 });
+      return node;
+    }
+    const node: JObject = { kind: "object", start: -1, pairs: [], map: new Map(), keyStarts: new Map() };
+    work.push({ node, entries: Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined), next: 0 });
+    return node;
+  };
+  const top = leaf(root) ?? open(root as object);
+  while (work.length > 0) {
+    const w = work[work.length - 1]!;
+    if (w.next >= w.entries.length) {
+      work.pop();
+      continue;
+    }
+    const [key, val] = w.entries[w.next++]!;
+    const child = leaf(val) ?? open(val as object);
+    if (w.node.kind === "array") w.node.items.push(child);
+    else {
+      w.node.pairs.push({ key, keyStart: -1, value: child });
+      w.node.map.set(key, child);
+      w.node.keyStarts.set(key, -1);
+    }
+  }
+  return top;
 }
 
 /** Maps character indexes of a text to Go's 1-based line and byte column. */
