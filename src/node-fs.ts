@@ -1,6 +1,9 @@
 // File access for Node hosts: reads under the files directory with the reference's
 // error texts ("open files/x: no such file or directory"), and refuses what would
-// leave the files directory through a symlink.
+// leave the files directory through a symlink. Only regular files are read: a FIFO,
+// socket or device (where the reference would block or read forever) is refused
+// without reading, and a file is opened non-blocking so that opening a FIFO cannot
+// wait for a writer. Files over MAX_LOCAL_FILE_SIZE are refused too.
 
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
@@ -18,9 +21,33 @@ const REASONS: Record<string, string> = {
   EMFILE: "too many open files",
 };
 
+/** Largest file read from the files directory: 128 MiB (see SECURITY.md). */
+export const MAX_LOCAL_FILE_SIZE = 128 * 1024 * 1024;
+
 function fail(op: string, path: string, e: unknown): never {
   const code = (e as NodeJS.ErrnoException)?.code ?? "";
   throw new FileAccessError(`${op} ${path}: ${REASONS[code] ?? (e as Error)?.message ?? String(e)}`);
+}
+
+/** Reads a whole regular file, refusing one over the limit (also if it grows while read). */
+function readBounded(fd: number, size: number, p: string): Uint8Array {
+  const tooBig = () => new FileAccessError(`read ${p}: file is larger than ${MAX_LOCAL_FILE_SIZE} bytes (128 MiB)`);
+  if (size > MAX_LOCAL_FILE_SIZE) throw tooBig();
+  let buf = Buffer.allocUnsafe(Math.max(size, 4096));
+  let n = 0;
+  for (;;) {
+    if (n === buf.length) {
+      if (n > MAX_LOCAL_FILE_SIZE) throw tooBig();
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_LOCAL_FILE_SIZE + 1));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    const r = fs.readSync(fd, buf, n, buf.length - n, null);
+    if (r === 0) break;
+    n += r;
+  }
+  if (n > MAX_LOCAL_FILE_SIZE) throw tooBig();
+  return buf.subarray(0, n);
 }
 
 function info(st: fs.Stats): FileInfo {
@@ -60,7 +87,7 @@ export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
       checkInside("open", p);
       let fd: number;
       try {
-        fd = fs.openSync(abs(p), "r");
+        fd = fs.openSync(abs(p), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
       } catch (e) {
         fail("open", p, e);
       }
@@ -68,7 +95,7 @@ export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
         const st = fs.fstatSync(fd);
         if (st.isDirectory()) fail("read", p, { code: "EISDIR" });
         if (!st.isFile()) throw new FileAccessError(`open ${p}: not a regular file`);
-        return fs.readFileSync(fd);
+        return readBounded(fd, st.size, p);
       } catch (e) {
         if (e instanceof FileAccessError) throw e;
         fail("read", p, e);
