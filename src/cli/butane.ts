@@ -9,7 +9,8 @@ import { nodeFileSystem } from "../node-fs";
 import { translateDetailed } from "../translate";
 import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
-import { stderrIsTerminal, writeErr, writeOut } from "./io";
+import { stderrIsTerminal, writeAll, writeErr, writeOut } from "./io";
+import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
@@ -38,19 +39,48 @@ function die(msg: string, code = 1): never {
   process.exit(code);
 }
 
-/** Writes `data` to `file` via a temporary file and a rename, so readers never see half a file. */
+/**
+ * Writes `data` to `file` via a temporary file and a rename, so readers never see half
+ * a file. A symlink is written through, as the reference does: the temporary file goes
+ * next to the file the link resolves to. The temporary name is random and created
+ * exclusively, so a planted file or symlink of that name is never written through.
+ * Where no temporary file can be created (a directory we may not write to, holding a
+ * file we may), the file is overwritten in place like the reference does.
+ */
 function writeAtomically(file: string, data: string): void {
-  const dir = nodePath.dirname(file);
-  const tmp = nodePath.join(dir, `.${nodePath.basename(file)}.${process.pid}.tmp`);
+  let target = file;
+  let mode = 0o644;
   try {
-    let mode = 0o644;
+    target = fs.realpathSync(file);
+    mode = fs.statSync(target).mode & 0o777;
+  } catch {
+    // a new file (or a dangling symlink, which the in-place fallback writes through)
+  }
+  const dir = nodePath.dirname(target);
+  let tmp = "";
+  let fd = -1;
+  for (let attempt = 0; fd < 0; attempt++) {
+    tmp = nodePath.join(dir, `.${nodePath.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     try {
-      mode = fs.statSync(file).mode & 0o777;
-    } catch {
-      // a new file
+      fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" && attempt < 10) continue;
+      if ((code === "EACCES" || code === "EPERM" || code === "EROFS") && isRegularFile(file)) {
+        fs.writeFileSync(file, data);
+        return;
+      }
+      throw e;
     }
-    fs.writeFileSync(tmp, data, { mode });
-    fs.renameSync(tmp, file);
+  }
+  try {
+    try {
+      writeAll(fd, data);
+      fs.fchmodSync(fd, mode);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
   } catch (e) {
     try {
       fs.unlinkSync(tmp);
@@ -59,6 +89,45 @@ function writeAtomically(file: string, data: string): void {
     }
     throw e;
   }
+}
+
+function isRegularFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads all of a file descriptor, but no more than the largest document translate()
+ * accepts (plus one byte, so that it reports the size): `/dev/zero` or an endless pipe
+ * ends with that error instead of exhausting memory.
+ */
+function readInput(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const want = Math.min(1 << 20, MAX_DOCUMENT_SIZE + 1 - total);
+    if (want <= 0) break;
+    const buf = Buffer.allocUnsafe(want);
+    let n: number;
+    try {
+      n = fs.readSync(fd, buf, 0, want, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(n === want ? buf : buf.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function goError(e: unknown): string {
@@ -100,11 +169,21 @@ function main(argv: string[]): void {
 
   let data: Buffer;
   const fileName = input === "" ? "<stdin>" : input;
+  let fd = 0;
+  if (input !== "") {
+    try {
+      fd = fs.openSync(input, "r");
+    } catch (e) {
+      die(`failed to open ${input}: open ${input}: ${goError(e)}\n`);
+    }
+  }
   try {
-    data = input === "" ? fs.readFileSync(0) : fs.readFileSync(input);
+    data = readInput(fd);
   } catch (e) {
-    if (input !== "") die(`failed to open ${input}: open ${input}: ${goError(e)}\n`);
-    die(`failed to read /dev/stdin: ${goError(e)}\n`);
+    const name = input === "" ? "/dev/stdin" : input;
+    die(`failed to read ${name}: read ${name}: ${goError(e)}\n`);
+  } finally {
+    if (fd !== 0) fs.closeSync(fd);
   }
 
   const filesDir = str("files-dir");

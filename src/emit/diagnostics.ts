@@ -29,11 +29,37 @@ function underlineWidth(lineBytes: Uint8Array, start: number): number {
   return m ? enc.encode(rest.slice(0, m.index)).length : lineBytes.length - start;
 }
 
-function formatPrettyEntry(e: ReportEntry, fileName: string, lines: string[], color: boolean): string {
+// Source lines longer than this (in UTF-16 code units) are shown as a window around the
+// column, so that many diagnostics on one huge line (a long flow collection) do not
+// print that line again for each of them. The reference prints them whole; no config
+// written by hand comes near this.
+export const MAX_SHOWN_LINE = 4096;
+const WINDOW = 200;
+
+/** A long line's part around (0-based) character `at`, with "..." where cut; and where `at` lands in it. */
+function windowOf(text: string, at: number): { text: string; at: number } {
+  const from = Math.max(0, at - WINDOW), to = Math.min(text.length, at + WINDOW);
+  const head = from > 0 ? "..." : "", tail = to < text.length ? "..." : "";
+  return { text: head + text.slice(from, to) + tail, at: at - from + head.length };
+}
+
+class Lines {
+  private readonly byteLengths = new Map<number, number>();
+  constructor(readonly lines: string[]) {}
+  /** UTF-8 length of line n (1-based), computed once. */
+  bytes(n: number): number {
+    let b = this.byteLengths.get(n);
+    if (b === undefined) this.byteLengths.set(n, (b = enc.encode(this.lines[n - 1]!).length));
+    return b;
+  }
+}
+
+function formatPrettyEntry(e: ReportEntry, fileName: string, src: Lines, color: boolean): string {
   if (e.line === undefined || e.column === undefined) return formatEntryRaw(e) + "\n";
+  const lines = src.lines;
   const line = e.line, col = e.column;
   // The reference compares the column with the line's length in bytes.
-  if (line < 1 || line > lines.length || col < 1 || col > enc.encode(lines[line - 1]!).length) return formatEntryRaw(e) + "\n";
+  if (line < 1 || line > lines.length || col < 1 || col > src.bytes(line)) return formatEntryRaw(e) + "\n";
   const kind = paint(e.severity, e.severity === "error" ? RED : e.severity === "warning" ? YELLOW : CYAN, color);
   const path = e.path.length > 0 ? `[${pathString(e.path)}]` : "";
   let s = `${kind}${path}:\n`;
@@ -44,6 +70,16 @@ function formatPrettyEntry(e: ReportEntry, fileName: string, lines: string[], co
   s += ` ${pad} |\n`;
   for (let n = first; n <= last; n++) {
     const text = lines[n - 1]!;
+    if (text.length > MAX_SHOWN_LINE) {
+      const w = windowOf(text, n === line ? col - 1 : 0);
+      s += ` ${paint(String(n).padStart(gutter), BLUE, color)} | ${w.text}\n`;
+      if (n === line) {
+        const bytes = enc.encode(w.text);
+        const width = Math.min(underlineWidth(bytes, w.at), WINDOW);
+        s += ` ${pad} | ${" ".repeat(w.at)}${paint("^".repeat(width), BLUE, color)} ${e.message}\n`;
+      }
+      continue;
+    }
     s += ` ${paint(String(n).padStart(gutter), BLUE, color)} | ${text}\n`;
     if (n === line) {
       const bytes = enc.encode(text);
@@ -58,6 +94,6 @@ function formatPrettyEntry(e: ReportEntry, fileName: string, lines: string[], co
 
 /** The annotated form: each entry with two lines of context either side, blank-line separated. */
 export function formatPretty(entries: readonly ReportEntry[], fileName: string, source: string, color: boolean): string {
-  const lines = source.split("\n");
+  const lines = new Lines(source.split("\n"));
   return entries.map((e) => formatPrettyEntry(e, fileName, lines, color)).join("\n");
 }
