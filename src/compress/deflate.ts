@@ -85,14 +85,18 @@ function findMatch(
   return bestDist === 0 ? 0 : (best << 16) | bestDist;
 }
 
+let scratch: { head: Int32Array; prev: Int32Array; tokens: Int32Array } | null = null;
+
 /** Raw DEFLATE stream identical to Go's flate.NewWriter(w, 9); Write(data); Close(). */
 export function deflateGo(data: Uint8Array): Uint8Array {
   const n = data.length;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out = new BlockWriter((n >>> 2) + 1024);
-  const head = new Int32Array(1 << 17);
-  const prev = new Int32Array(WINDOW);
-  const tokens = new Int32Array(MAX_TOKENS + 1);
+  // The hash tables are reused from call to call (cleared, as fresh ones would be):
+  // allocating 650 KiB per call makes many small files a garbage collector workload.
+  const { head, prev, tokens } = (scratch ??= { head: new Int32Array(1 << 17), prev: new Int32Array(WINDOW), tokens: new Int32Array(MAX_TOKENS + 1) });
+  head.fill(0);
+  prev.fill(0);
   let ntok = 0;
 
   let index = 0; // next position to look at

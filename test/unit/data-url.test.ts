@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { gunzipSync } from "node:zlib";
-import { base64Encode, makeDataUrl, percentEncode } from "../../src/butane/translate/data-url";
+import { base64Encode, makeDataUrl, percentEncode, percentEncodedLength } from "../../src/butane/translate/data-url";
+import { gzipGo } from "../../src/compress";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -41,5 +42,25 @@ describe("data URLs", () => {
 
   test("compression can be disabled", () => {
     expect(makeDataUrl(enc("y".repeat(500)), undefined, false).compression).toBe("");
+  });
+
+  test("only the winning encoding is built; the choice is the shortest of all three", () => {
+    // The reference builds all three and keeps the shortest (gzip only when 4 characters shorter).
+    const naive = (b: Uint8Array) => {
+      let opaque = "," + percentEncode(b);
+      const b64 = ";base64," + base64Encode(b);
+      if (b64.length < opaque.length) opaque = b64;
+      const gz = ";base64," + base64Encode(gzipGo(b));
+      return gz.length + 4 < opaque.length ? { url: "data:" + gz, compression: "gzip" } : { url: "data:" + opaque, compression: "" };
+    };
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 400; k++) {
+      const n = Math.floor(rnd() ** 3 * 3000);
+      const alphabet = rnd() < 0.5 ? 4 : rnd() < 0.5 ? 64 : 256;
+      const b = new Uint8Array(n).map(() => Math.floor(rnd() * alphabet) + (alphabet === 256 ? 0 : 97));
+      expect(percentEncodedLength(b)).toBe(percentEncode(b).length);
+      expect(makeDataUrl(b, undefined, true)).toEqual(naive(b));
+    }
   });
 });

@@ -66,23 +66,38 @@ export interface DataUrl {
   compression: string | undefined;
 }
 
+const GZIP_MIN_ENCODED = 8 + Math.ceil(19 / 3) * 4;
+
+/** Length of percentEncode(data), without building it. */
+export function percentEncodedLength(data: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) {
+    const b = data[i]!;
+    n += b < 128 && UNRESERVED[b] ? 1 : 3;
+  }
+  return n;
+}
+
 export function makeDataUrl(contents: Uint8Array, currentCompression: string | undefined, allowCompression: boolean): DataUrl {
   const unset = currentCompression === undefined || currentCompression === "";
   let compression: string | undefined = unset ? "" : undefined;
-  let opaque = "," + percentEncode(contents);
-  // Base64 is longer than 4/3 of the input; skip building it when escaping already wins.
-  if (Math.ceil(contents.length / 3) * 4 + 8 < opaque.length) {
-    const b64 = ";base64," + base64Encode(contents);
-    if (b64.length < opaque.length) opaque = b64;
-  }
-  if (unset && allowCompression) {
+  // Only the encoding that wins is built (for large contents the others would cost
+  // several times their size in memory): "," + percent-encoding, or ";base64," + base64.
+  const escapedLength = 1 + percentEncodedLength(contents);
+  const base64Length = 8 + Math.ceil(contents.length / 3) * 4;
+  let opaque: string | null = null;
+  const bestLength = Math.min(escapedLength, base64Length);
+  // A gzip stream has at least 19 bytes (10 header, 1 deflate, 8 trailer), 36 once
+  // base64-encoded with ";base64,": it cannot win against 40 characters or fewer.
+  if (unset && allowCompression && bestLength > GZIP_MIN_ENCODED + 4) {
     const gz = gzipGo(contents);
     const encodedLen = 8 + Math.ceil(gz.length / 3) * 4;
-    if (encodedLen + 4 < opaque.length) {
+    if (encodedLen + 4 < bestLength) {
       opaque = ";base64," + base64Encode(gz);
       compression = "gzip";
     }
   }
+  opaque ??= base64Length < escapedLength ? ";base64," + base64Encode(contents) : "," + percentEncode(contents);
   return { url: "data:" + opaque, compression };
 }
 
