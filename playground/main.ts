@@ -27,7 +27,7 @@ import {
   type Diagnostic,
   type MemoryFiles,
 } from "../src/browser";
-import { declaredVersion, fatalErrorLine, spanAt, withVersion } from "./positions";
+import { declaredVersion, spanAt, withVersion } from "./positions";
 import { TEMPLATES } from "./templates";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -218,7 +218,7 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   const marks: EditorDiagnostic[] = [];
   diagList.replaceChildren();
   for (const d of shown) {
-    const span = spanAt(doc, d.line, d.column);
+    const span = spanAt(doc, d.line, d.column, mode === "butane" ? "chars" : "bytes");
     if (span) marks.push({ from: span.from, to: span.to, severity: severityOf(d.severity), message: d.message, source: d.path });
     const li = document.createElement("li");
     li.className = `diag ${d.severity}`;
@@ -277,11 +277,10 @@ function run(): void {
     });
     const ms = performance.now() - t0;
     const shown: Shown[] = r.report.map((d) => ({ ...d }));
-    if (r.error !== undefined && r.report.length === 0) {
-      // An error that stops translation before any report (YAML syntax, unknown version, …):
-      // list it too, at the line its text names (or the line it is about).
-      shown.push({ severity: "error", message: r.error, ...(fatalErrorLine(text, r.error) ?? {}) });
-    }
+    // An error that stops translation early (YAML syntax, a type mismatch, an unknown
+    // version) is in the report with its position; other failures (--strict) are listed
+    // as they are.
+    if (r.error !== undefined && !r.report.some((d) => d.severity === "error")) shown.push({ severity: "error", message: r.error });
     if (r.output !== undefined) {
       const warnings = r.report.length ? `, ${r.report.length} warning${r.report.length > 1 ? "s" : ""}` : "";
       show(shown, r.output, true, `translated in ${ms.toFixed(1)} ms${warnings}`);

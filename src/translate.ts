@@ -36,7 +36,11 @@ export interface TranslateResult {
   output?: string;
   /** The generated Ignition config as an object. */
   config?: Record<string, unknown>;
-  /** Errors and warnings, in the reference's order. */
+  /**
+   * Errors and warnings, in the reference's order. When the config could not be read
+   * at all (YAML syntax, a type mismatch, a bad variant or version), the problems
+   * behind `error` are here too, each with its path, line and column.
+   */
   report: Diagnostic[];
   /** Why translation failed (the text the CLI prints after "Error translating config: "). */
   error?: string;
@@ -78,6 +82,7 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
     return { report: [], entries: [], error: `internal error: ${message}` };
   }
   const report = r.entries.map(toDiagnostic);
+  if (r.fatalEntries) for (const e of r.fatalEntries) report.push(toDiagnostic(e));
   if (r.fatal !== undefined) return { report, entries: r.entries, error: r.fatal };
   if (options.strict && r.entries.length > 0) return { report, entries: r.entries, error: STRICT_FAILURE };
   return { report, entries: r.entries, output: r.output + "\n", ...(r.config ? { config: r.config } : {}) };

@@ -1,17 +1,19 @@
 // Golden tests: each folder under test/golden holds input.bu, optional args and
 // files/, and the reference tool's recorded stdout, stderr (--raw-errors) and exit
-// code. The same CLI code path runs in-process here.
+// code. The same CLI code path runs in-process here. An optional expected.report.json
+// holds the library's report for the case.
 import { describe, expect, test } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { translateDetailed, STRICT_FAILURE } from "../src/translate";
+import type { Diagnostic } from "../src/core/report";
 import { formatRaw } from "../src/emit/diagnostics";
 import { nodeFileSystem } from "../src/node-fs";
 import { parseFlags } from "../src/cli/flags";
 
 const root = join(__dirname, "golden");
 
-function runCase(dir: string): { out: string; err: string; code: number } {
+function runCase(dir: string): { out: string; err: string; code: number; report: Diagnostic[] } {
   const args = existsSync(join(dir, "args")) ? readFileSync(join(dir, "args"), "utf8").trim().split(/\s+/).filter(Boolean) : [];
   const { values } = parseFlags(
     [
@@ -32,9 +34,10 @@ function runCase(dir: string): { out: string; err: string; code: number } {
     ...(filesDir ? { readFile: nodeFileSystem({ filesDir, cwd: dir }) } : {}),
   });
   let err = formatRaw(r.entries);
-  if (r.error !== undefined) return { out: "", err: err + `Error translating config: ${r.error}\n`, code: 1 };
-  if (values.get("strict") === true && r.entries.length > 0) return { out: "", err: err + STRICT_FAILURE + "\n", code: 1 };
-  return { out: r.output ?? "", err, code: 0 };
+  const report = r.report;
+  if (r.error !== undefined) return { out: "", err: err + `Error translating config: ${r.error}\n`, code: 1, report };
+  if (values.get("strict") === true && r.entries.length > 0) return { out: "", err: err + STRICT_FAILURE + "\n", code: 1, report };
+  return { out: r.output ?? "", err, code: 0, report };
 }
 
 describe("golden", () => {
@@ -45,6 +48,9 @@ describe("golden", () => {
       expect(got.code).toBe(Number(readFileSync(join(dir, "expected.code"), "utf8").trim()));
       expect(got.err).toBe(readFileSync(join(dir, "expected.err"), "utf8"));
       expect(got.out).toBe(readFileSync(join(dir, "expected.out"), "utf8"));
+      // The library's report (ours, not the reference's: it also locates fatal errors).
+      const reportFile = join(dir, "expected.report.json");
+      if (existsSync(reportFile)) expect(got.report).toEqual(JSON.parse(readFileSync(reportFile, "utf8")));
     });
   }
 });

@@ -12,6 +12,7 @@ import { Decoder, DecodeErrors, DecodeFailure, decodeHeader, typeDesc } from "..
 import { documentRoot, locate } from "../parse/positions";
 import { parseYaml, YamlError, type YamlNode } from "../yaml";
 import { MSG, unknownVersionMessage } from "./messages";
+import { headerErrorEntry, readErrorEntries } from "./fatal";
 import { lookupVariant } from "./registry";
 import { snake } from "./translate/auto";
 import { baseContext, checkEmbeddedConfig, translateBase } from "./translate/base";
@@ -42,6 +43,11 @@ export interface PipelineResult {
   entries: ReportEntry[];
   /** Set when translation failed: the text after "Error translating config: ". */
   fatal?: string;
+  /**
+   * When the config could not be read (YAML, types, variant, version): the problems
+   * behind `fatal`, located, for the library's report (the command prints only `fatal`).
+   */
+  fatalEntries?: ReportEntry[];
 }
 
 /** go-semver's parse and String(); null when invalid. */
@@ -87,30 +93,32 @@ function correlate(entries: readonly ReportEntry[], root: YamlNode | null): Repo
 
 export function runPipeline(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): PipelineResult {
   // Parse and read the header.
-  let doc: YamlNode | null;
+  let doc: YamlNode | null = null;
   let header: { variant: string; version: string };
   try {
     doc = parseYaml(input);
     header = decodeHeader(doc);
   } catch (e) {
     if (e instanceof YamlError || e instanceof DecodeErrors || e instanceof DecodeFailure) {
-      return { entries: [], fatal: `Error unmarshaling yaml: ${e.message}` };
+      return { entries: [], fatal: `Error unmarshaling yaml: ${e.message}`, fatalEntries: readErrorEntries(e, doc) };
     }
     throw e;
   }
-  if (header.variant === "") return { entries: [], fatal: MSG.noVariant };
+  const headerError = (field: "variant" | "version", message: string): PipelineResult =>
+    ({ entries: [], fatal: message, fatalEntries: [headerErrorEntry(field, message, doc)] });
+  if (header.variant === "") return headerError("variant", MSG.noVariant);
   const version = normalizeSemver(header.version);
-  if (version === null) return { entries: [], fatal: MSG.invalidVersion };
-  if (header.variant === "rhcos" && version === "0.1.0") return { entries: [], fatal: MSG.rhcosRemoved };
+  if (version === null) return headerError("version", MSG.invalidVersion);
+  if (header.variant === "rhcos" && version === "0.1.0") return headerError("variant", MSG.rhcosRemoved);
   const def = lookupVariant(header.variant, version);
-  if (!def) return { entries: [], fatal: unknownVersionMessage(header.variant, version) };
+  if (!def) return headerError("version", unknownVersionMessage(header.variant, version));
 
   // Decode into the version's schema.
   let cfg: Obj;
   try {
     cfg = def.decode ? def.decode(doc) : ((new Decoder(def.schema).decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj);
   } catch (e) {
-    if (e instanceof DecodeErrors || e instanceof DecodeFailure) return { entries: [], fatal: e.message };
+    if (e instanceof DecodeErrors || e instanceof DecodeFailure) return { entries: [], fatal: e.message, fatalEntries: readErrorEntries(e, doc) };
     throw e;
   }
   const root = documentRoot(doc);

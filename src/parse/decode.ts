@@ -26,14 +26,23 @@ const INT64_MIN = -(1n << 63n);
 
 /** Collected type errors: "yaml: unmarshal errors:\n  line 3: ...". */
 export class DecodeErrors extends Error {
-  constructor(readonly lines: string[]) {
+  /**
+   * @param lines the messages, "line N: ..."
+   * @param nodes for each message, the node it is about (for its path and column)
+   */
+  constructor(readonly lines: string[], readonly nodes: readonly (YamlNode | undefined)[] = []) {
     super("yaml: unmarshal errors:\n  " + lines.join("\n  "));
   }
 }
 /** Thrown inside the decoder once MAX_DECODE_ERRORS errors are collected. */
 class TooManyErrors extends Error {}
 /** A fatal decoding failure ("yaml: ..."). */
-export class DecodeFailure extends Error {}
+export class DecodeFailure extends Error {
+  /** The node the failure is about, when there is one. */
+  constructor(message: string, readonly node?: YamlNode) {
+    super(message);
+  }
+}
 
 type TypeDesc =
   | { k: "prim"; p: "string" | "int" | "bool"; name: string }
@@ -124,6 +133,7 @@ function shortValue(v: string): string {
 
 export class Decoder {
   private readonly terrors: string[] = [];
+  private readonly terrorNodes: YamlNode[] = [];
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
@@ -138,25 +148,26 @@ export class Decoder {
     try {
       if (doc && doc.kind === Kind.Document && doc.content.length === 1) this.unmarshal(doc.content[0]!, type, holder);
     } catch (e) {
-      if (e instanceof TooManyErrors) throw new DecodeErrors([...this.terrors, `too many errors: stopped after ${MAX_DECODE_ERRORS}`]);
+      if (e instanceof TooManyErrors) throw new DecodeErrors([...this.terrors, `too many errors: stopped after ${MAX_DECODE_ERRORS}`], this.terrorNodes);
       // Only alias nesting makes decoding recurse deeply; MAX_ALIAS_DEPTH keeps it well
       // within an ordinary stack, this is for callers already deep in theirs.
       if (e instanceof RangeError && /call stack/i.test(e.message)) throw new DecodeFailure("yaml: aliases nested too deeply for the available stack");
       throw e;
     }
-    if (this.terrors.length) throw new DecodeErrors(this.terrors);
+    if (this.terrors.length) throw new DecodeErrors(this.terrors, this.terrorNodes);
     return holder.v;
   }
 
-  private addError(line: string): void {
+  private addError(line: string, node: YamlNode): void {
     this.terrors.push(line);
+    this.terrorNodes.push(node);
     if (this.terrors.length >= MAX_DECODE_ERRORS) throw new TooManyErrors();
   }
 
   private terror(n: YamlNode, tag: string, type: TypeDesc): void {
     if (n.tag !== "") tag = n.tag;
     const value = tag !== "!!seq" && tag !== "!!map" ? shortValue(n.value) : "";
-    this.addError(`line ${n.line}: cannot unmarshal ${tag}${value} into ${type.name}`);
+    this.addError(`line ${n.line}: cannot unmarshal ${tag}${value} into ${type.name}`, n);
   }
 
   /** yaml.v3's bookkeeping at the start of every unmarshal call. */
@@ -185,10 +196,10 @@ export class Decoder {
   }
 
   private alias(n: YamlNode, type: TypeDesc, out: { v: unknown }): boolean {
-    if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.value}' value contains itself`);
-    if (!n.alias) throw new DecodeFailure(`yaml: unknown anchor '${n.value}' referenced`);
+    if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.value}' value contains itself`, n);
+    if (!n.alias) throw new DecodeFailure(`yaml: unknown anchor '${n.value}' referenced`, n);
     // Each level costs a few stack frames; the reference has no limit (Go stacks grow).
-    if (this.aliasDepth >= MAX_ALIAS_DEPTH) throw new DecodeFailure(`yaml: line ${n.line}: aliases nested deeper than ${MAX_ALIAS_DEPTH} levels`);
+    if (this.aliasDepth >= MAX_ALIAS_DEPTH) throw new DecodeFailure(`yaml: line ${n.line}: aliases nested deeper than ${MAX_ALIAS_DEPTH} levels`, n);
     this.activeAliases.add(n);
     this.aliasDepth++;
     const good = this.unmarshal(n.alias, type, out);
@@ -205,10 +216,10 @@ export class Decoder {
       try {
         r = resolve(n.tag, n.value);
       } catch (e) {
-        if (e instanceof YamlError) throw new DecodeFailure(e.message);
+        if (e instanceof YamlError) throw new DecodeFailure(e.message, n);
         throw e;
       }
-      if (r.tag === "!!binary") r = { tag: "!!binary", value: decodeBase64(n.value) };
+      if (r.tag === "!!binary") r = { tag: "!!binary", value: decodeBase64(n) };
     }
     if (r.value === null) {
       // Null clears pointers, slices and maps; other kinds are left as they are.
@@ -277,7 +288,7 @@ export class Decoder {
    */
   private duplicateKeys(c: YamlNode[]): boolean {
     const before = this.terrors.length;
-    const report = (ni: YamlNode, nj: YamlNode) => this.addError(`line ${nj.line}: mapping key ${goQuote(nj.value)} already defined at line ${ni.line}`);
+    const report = (ni: YamlNode, nj: YamlNode) => this.addError(`line ${nj.line}: mapping key ${goQuote(nj.value)} already defined at line ${ni.line}`, nj);
     if (c.length <= 32) {
       for (let i = 0; i < c.length; i += 2) {
         const ni = c[i]!;
@@ -405,7 +416,7 @@ export class Decoder {
         }
       }
     }
-    const wantMap = () => new DecodeFailure("yaml: map merge requires map or sequence of maps as the value");
+    const wantMap = () => new DecodeFailure("yaml: map merge requires map or sequence of maps as the value", merge);
     switch (merge.kind) {
       case Kind.Mapping:
         this.unmarshal(merge, type, out);
@@ -445,10 +456,10 @@ export class Decoder {
   }
 }
 
-function decodeBase64(s: string): string {
-  const clean = s.replace(/\s+/g, "");
+function decodeBase64(n: YamlNode): string {
+  const clean = n.value.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
-    throw new DecodeFailure("yaml: !!binary value contains invalid base64 data");
+    throw new DecodeFailure("yaml: !!binary value contains invalid base64 data", n);
   }
   const bin = atob(clean);
   const bytes = new Uint8Array(bin.length);

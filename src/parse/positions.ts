@@ -84,3 +84,30 @@ export function locate(root: YamlNode | null, path: readonly PathPart[], atKey =
   }
   return { line: n.line, column: n.column };
 }
+
+/**
+ * The path of each of `targets` in the tree under `root` (a key node gets the path of
+ * its value), found in one walk; aliases are not followed, so a node inside an
+ * anchored subtree has the path of the anchor's definition.
+ */
+export function pathsOf(root: YamlNode | null, targets: ReadonlySet<YamlNode>): Map<YamlNode, PathPart[]> {
+  const found = new Map<YamlNode, PathPart[]>();
+  if (!root || targets.size === 0) return found;
+  // Iterative, as trees may be 10000 levels deep.
+  const stack: { n: YamlNode; path: PathPart[] }[] = [{ n: root, path: [] }];
+  while (stack.length > 0 && found.size < targets.size) {
+    const { n, path } = stack.pop()!;
+    if (targets.has(n)) found.set(n, path);
+    const c = n.content;
+    if (n.kind === Kind.Mapping) {
+      for (let i = 0; i + 1 < c.length; i += 2) {
+        const p = [...path, c[i]!.value];
+        if (targets.has(c[i]!)) found.set(c[i]!, p);
+        stack.push({ n: c[i + 1]!, path: p });
+      }
+    } else if (n.kind === Kind.Sequence) {
+      for (let i = 0; i < c.length; i++) stack.push({ n: c[i]!, path: [...path, i] });
+    }
+  }
+  return found;
+}

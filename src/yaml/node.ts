@@ -41,10 +41,17 @@ export interface YamlNode {
 export class YamlError extends Error {
   /** The 1-based line yaml.v3 puts in the message, or 0 when the message has none. */
   readonly line: number;
-  constructor(message: string, line = 0) {
+  /**
+   * Where the problem is (1-based line and column), when known. Unlike `line`, which
+   * follows yaml.v3's message (for parser errors a 0-based line, sometimes the start of
+   * the enclosing mapping), this is the position an editor should point at.
+   */
+  readonly mark: { line: number; column: number } | undefined;
+  constructor(message: string, line = 0, mark?: { line: number; column: number }) {
     super(message);
     this.name = "YamlError";
     this.line = line;
+    this.mark = mark;
   }
 }
 

@@ -20,6 +20,11 @@ export const MAX_NODES = 1_000_000;
 /** Longest mapping key, in characters (yaml.v3 already caps implicit keys at 1024). */
 export const MAX_KEY_LENGTH = 4096;
 
+/** The 1-based position of an event, for YamlError.mark. */
+function markOf(ev: Event): { line: number; column: number } {
+  return { line: ev.line + 1, column: ev.column + 1 };
+}
+
 function makeNode(kind: Kind, defaultTag: string, ev: Event, value: string): YamlNode {
   let tag = ev.tag;
   let style = 0;
@@ -69,9 +74,9 @@ export function parseYaml(input: string | Uint8Array): YamlNode | null {
   for (;;) {
     ev = next();
     if (ev.type === E.Scalar || ev.type === E.Alias || ev.type === E.SequenceStart || ev.type === E.MappingStart) {
-      if (++nodes > MAX_NODES) throw new YamlError(`yaml: line ${ev.line + 1}: document has more than ${MAX_NODES} nodes`, ev.line + 1);
+      if (++nodes > MAX_NODES) throw new YamlError(`yaml: line ${ev.line + 1}: document has more than ${MAX_NODES} nodes`, ev.line + 1, markOf(ev));
       if (ev.type === E.Scalar && top.kind === Kind.Mapping && top.content.length % 2 === 0 && ev.value.length > MAX_KEY_LENGTH) {
-        throw new YamlError(`yaml: line ${ev.line + 1}: mapping key is longer than ${MAX_KEY_LENGTH} characters`, ev.line + 1);
+        throw new YamlError(`yaml: line ${ev.line + 1}: mapping key is longer than ${MAX_KEY_LENGTH} characters`, ev.line + 1, markOf(ev));
       }
     }
     let n: YamlNode;
@@ -106,7 +111,7 @@ export function parseYaml(input: string | Uint8Array): YamlNode | null {
       case E.Alias: {
         n = makeNode(Kind.Alias, "", ev, ev.anchor);
         const target = anchors.get(ev.anchor);
-        if (target === undefined) throw new YamlError(`yaml: unknown anchor '${ev.anchor}' referenced`);
+        if (target === undefined) throw new YamlError(`yaml: unknown anchor '${ev.anchor}' referenced`, 0, markOf(ev));
         n.alias = target;
         top.content.push(n);
         break;

@@ -98,12 +98,12 @@ export class Parser {
     this.scanner = scanner;
   }
 
-  private parserError(problem: string, problemLine: number): never {
-    throw this.scanner.parserError(problem, problemLine);
+  private parserError(problem: string, problemLine: number, problemColumn?: number): never {
+    throw this.scanner.parserError(problem, problemLine, problemColumn);
   }
 
-  private parserErrorContext(contextLine: number, problem: string, problemLine: number): never {
-    throw this.scanner.parserErrorContext(contextLine, problem, problemLine);
+  private parserErrorContext(contextLine: number, problem: string, problemLine: number, problemColumn?: number): never {
+    throw this.scanner.parserErrorContext(contextLine, problem, problemLine, problemColumn);
   }
 
   /** yaml_parser_set_event_comments: the event takes the pending comments. */
@@ -233,7 +233,7 @@ export class Parser {
 
   private parseStreamStart(): void {
     const tok = this.scanner.peek();
-    if (tok.type !== T.StreamStart) this.parserError("did not find expected <stream-start>", tok.sl);
+    if (tok.type !== T.StreamStart) this.parserError("did not find expected <stream-start>", tok.sl, tok.sc);
     this.state = S.ImplicitDocumentStart;
     this.set(E.StreamStart, tok.sl, tok.sc);
     this.scanner.skipToken();
@@ -278,7 +278,7 @@ export class Parser {
       const scol = tok.sc;
       this.processDirectives();
       tok = sc.peek();
-      if (tok.type !== T.DocumentStart) this.parserError("did not find expected <document start>", tok.sl);
+      if (tok.type !== T.DocumentStart) this.parserError("did not find expected <document start>", tok.sl, tok.sc);
       this.states.push(S.DocumentEnd);
       this.state = S.DocumentContent;
       this.set(E.DocumentStart, sl, scol);
@@ -424,7 +424,7 @@ export class Parser {
       ev.style = SS.Plain;
       return;
     }
-    this.parserErrorContext(startLine, "did not find expected node content", tok.sl);
+    this.parserErrorContext(startLine, "did not find expected node content", tok.sl, tok.sc);
   }
 
   private parseBlockSequenceEntry(first: boolean): void {
@@ -459,7 +459,7 @@ export class Parser {
       return;
     }
     const ctx = this.marks.pop()!;
-    this.parserErrorContext(ctx, "did not find expected '-' indicator", tok.sl);
+    this.parserErrorContext(ctx, "did not find expected '-' indicator", tok.sl, tok.sc);
   }
 
   private parseIndentlessSequenceEntry(): void {
@@ -516,7 +516,7 @@ export class Parser {
       return;
     }
     const ctx = this.marks.pop()!;
-    this.parserErrorContext(ctx, "did not find expected key", tok.sl);
+    this.parserErrorContext(ctx, "did not find expected key", tok.sl, tok.sc);
   }
 
   private parseBlockMappingValue(): void {
@@ -555,7 +555,7 @@ export class Parser {
           tok = sc.peek();
         } else {
           const ctx = this.marks.pop()!;
-          this.parserErrorContext(ctx, "did not find expected ',' or ']'", tok.sl);
+          this.parserErrorContext(ctx, "did not find expected ',' or ']'", tok.sl, tok.sc);
         }
       }
       if (tok.type === T.Key) {
@@ -634,7 +634,7 @@ export class Parser {
           tok = sc.peek();
         } else {
           const ctx = this.marks.pop()!;
-          this.parserErrorContext(ctx, "did not find expected ',' or '}'", tok.sl);
+          this.parserErrorContext(ctx, "did not find expected ',' or '}'", tok.sl, tok.sc);
         }
       }
       if (tok.type === T.Key) {
@@ -693,8 +693,8 @@ export class Parser {
     let sawVersion = false;
     while (tok.type === T.VersionDirective || tok.type === T.TagDirective) {
       if (tok.type === T.VersionDirective) {
-        if (sawVersion) this.parserError("found duplicate %YAML directive", tok.sl);
-        if (tok.major !== 1 || tok.minor !== 1) this.parserError("found incompatible YAML document", tok.sl);
+        if (sawVersion) this.parserError("found duplicate %YAML directive", tok.sl, tok.sc);
+        if (tok.major !== 1 || tok.minor !== 1) this.parserError("found incompatible YAML document", tok.sl, tok.sc);
         sawVersion = true;
       } else {
         this.appendTagDirective(tok.value, tok.suffix, false, tok.sl);

@@ -247,6 +247,8 @@ export class Scanner {
   // --- yaml.v3's error state: the marks of the latest error, kept after an error that was ignored
   private errCtxLine = 0;
   private errProbLine = 0;
+  /** The 0-based position of the latest problem, for YamlError.mark (not in the message). */
+  private errMark: { line: number; column: number } | undefined;
 
   constructor(d: Decoded) {
     this.src = d.text;
@@ -299,6 +301,7 @@ export class Scanner {
       this.readerFailed = true;
       this.avail = this.errChars; // the characters before the bad one were decoded
     }
+    this.errMark = undefined;
     const err = this.failure(this.errMsg, false);
     if (!swallow) throw err;
     this.pendingError = err;
@@ -369,26 +372,30 @@ export class Scanner {
     let line = 0;
     if (this.errCtxLine !== 0) line = this.errCtxLine + (scanner ? 1 : 0);
     else if (this.errProbLine !== 0) line = this.errProbLine + (scanner ? 1 : 0);
-    return new YamlError(line !== 0 ? `yaml: line ${line}: ${problem}` : `yaml: ${problem}`, line);
+    const mark = this.errMark ? { line: this.errMark.line + 1, column: this.errMark.column + 1 } : undefined;
+    return new YamlError(line !== 0 ? `yaml: line ${line}: ${problem}` : `yaml: ${problem}`, line, mark);
   }
 
   /** A scanner error; `context` is the 0-based line of the context mark, the problem mark is the current position. */
   private scanError(context: number, problem: string): YamlError {
     this.errCtxLine = context;
     this.errProbLine = this.line;
+    this.errMark = { line: this.line, column: this.column };
     return this.failure(problem, true);
   }
 
   /** A parser error without context. */
-  parserError(problem: string, problemLine: number): YamlError {
+  parserError(problem: string, problemLine: number, problemColumn?: number): YamlError {
     this.errProbLine = problemLine;
+    this.errMark = problemColumn !== undefined ? { line: problemLine, column: problemColumn } : undefined;
     return this.failure(problem, false);
   }
 
   /** A parser error with a context mark. */
-  parserErrorContext(contextLine: number, problem: string, problemLine: number): YamlError {
+  parserErrorContext(contextLine: number, problem: string, problemLine: number, problemColumn?: number): YamlError {
     this.errCtxLine = contextLine;
     this.errProbLine = problemLine;
+    this.errMark = problemColumn !== undefined ? { line: problemLine, column: problemColumn } : undefined;
     return this.failure(problem, false);
   }
 

@@ -20,7 +20,7 @@ export function openshiftDecoder(schema: ButaneSchema, fcos: ButaneSchema): (doc
     try {
       return (new Decoder(schema).decodeDocument(doc, typeDesc(schema, "Config")) ?? {}) as Obj;
     } catch (e) {
-      if (e instanceof DecodeErrors) throw new DecodeErrors(e.lines.map(fixPkg));
+      if (e instanceof DecodeErrors) throw new DecodeErrors(e.lines.map(fixPkg), e.nodes);
       throw e;
     }
   };

@@ -1,0 +1,48 @@
+// Fatal errors as located diagnostics. When a config cannot even be read (a YAML
+// syntax error, a type mismatch, a bad variant or version), the reference prints one
+// message and stops; the library's `report` also gets each problem as a diagnostic
+// with a path, line and column, so that an editor can underline it. The command's
+// output does not change: it still prints only the reference's message.
+
+import type { PathPart, ReportEntry } from "../core/report";
+import { DecodeErrors, DecodeFailure } from "../parse/decode";
+import { documentRoot, nodeAt, pathsOf } from "../parse/positions";
+import { YamlError, type YamlNode } from "../yaml";
+
+/** "yaml: line 3: problem" → "problem": the line is in the diagnostic itself. */
+function problemText(message: string): string {
+  return message.replace(/^yaml: /, "").replace(/^line \d+: /, "");
+}
+
+function at(node: YamlNode | null | undefined): { line: number; column: number } | Record<string, never> {
+  return node ? { line: node.line, column: node.column } : {};
+}
+
+/** Diagnostics for an error thrown while parsing or decoding `doc`. */
+export function readErrorEntries(e: YamlError | DecodeErrors | DecodeFailure, doc: YamlNode | null): ReportEntry[] {
+  const root = documentRoot(doc);
+  if (e instanceof YamlError) {
+    const pos = e.mark ?? (e.line > 0 ? { line: e.line, column: 1 } : { line: 1, column: 1 });
+    return [{ severity: "error", path: [], message: problemText(e.message), tag: "yaml", ...pos }];
+  }
+  if (e instanceof DecodeFailure) {
+    const paths = e.node ? pathsOf(root, new Set([e.node])) : new Map<YamlNode, PathPart[]>();
+    const node = e.node ?? root;
+    return [{ severity: "error", path: (e.node && paths.get(e.node)) ?? [], message: problemText(e.message), tag: "yaml", ...at(node) }];
+  }
+  const targets = new Set<YamlNode>();
+  for (const n of e.nodes) if (n) targets.add(n);
+  const paths = pathsOf(root, targets);
+  return e.lines.map((line, i) => {
+    const node = e.nodes[i];
+    return { severity: "error", path: (node && paths.get(node)) ?? [], message: problemText(line), tag: "yaml", ...at(node ?? root) };
+  });
+}
+
+/** A diagnostic for a bad `variant` or `version`: at that field, or the document when it is missing. */
+export function headerErrorEntry(field: "variant" | "version", message: string, doc: YamlNode | null): ReportEntry {
+  const root = documentRoot(doc);
+  const node = nodeAt(root, [field]);
+  const pos = node ?? root;
+  return { severity: "error", path: node ? [field] : [], message, tag: "yaml", ...(pos ? at(pos) : { line: 1, column: 1 }) };
+}
