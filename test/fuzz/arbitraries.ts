@@ -7,6 +7,8 @@ import type { ButaneSchema } from "../../src/butane/schema";
 import { listVariants } from "../../src/translate";
 import { emitYaml } from "../../src/yaml";
 import { seeds, type Seed } from "./corpus";
+// A generated document is a function of its seed: the seeded PRNG of the Ignition tests.
+import { rng } from "../ignition/corpus";
 
 /** The seed used by every property (FUZZ_SEED in the environment, else a fixed one). */
 export const FUZZ_SEED = process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== "" ? Number(process.env.FUZZ_SEED) : 20260607;
@@ -151,18 +153,6 @@ export function mutatedSeed(pool: Seed[] = seeds()): fc.Arbitrary<FuzzInput> {
 
 // ---- Documents built from a schema --------------------------------------------
 
-/** A small deterministic PRNG (mulberry32), so a generated document is a function of its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STRINGS: Record<string, readonly string[]> = {
   path: ["/etc/motd", "/etc/hostname", "/var/lib/app/x.conf", "/etc/systemd/system/x.service", "/usr/local/bin/tool", "/var/home/core", "relative/path", "/", "/etc/../var/x", ""],
   device: ["/dev/sda", "/dev/vda", "/dev/disk/by-id/coreos-boot-disk", "/dev/disk/by-partlabel/root", "/dev/mapper/data", "/dev/md/raid", "sda", ""],
@@ -246,7 +236,7 @@ export const schemaDocument: fc.Arbitrary<{ variant: string; version: string; te
   .tuple(fc.nat({ max: VARIANTS.length - 1 }), fc.integer())
   .map(([vi, s]) => {
     const v = VARIANTS[vi]!;
-    const r = prng(s);
+    const r = rng(s);
     const body = genValue(v.schema, "Config", "", r, 0) as Record<string, unknown>;
     delete body.variant;
     delete body.version;
