@@ -3,12 +3,8 @@
 // `motd` section (written to /etc/motd) and no LUKS support. Nothing in src/ knows
 // about it.
 
-import { registerVariant, type VariantVersion } from "../../../src/index";
-import { base as base0_8 } from "../../../src/butane/base/v0_8_exp";
-import { defineVariantVersion, type TranslateStep } from "../../../src/butane/variants/define";
-import { fieldFilters } from "../../../src/butane/variants/filters";
-import { makeDataUrl } from "../../../src/butane/translate/data-url";
-import type { StructRule } from "../../../src/butane/validate";
+// Only the package's public entry is used: what a third party has.
+import { baseVersions, defineVariantVersion, fieldFilters, makeDataUrl, registerVariant, type StructRule, type TranslateStep, type VariantVersion } from "../../../src/index";
 
 const MOTD_EMPTY = "motd text must not be empty";
 const NO_LUKS = "acme appliances have no disks to encrypt";
@@ -34,7 +30,7 @@ export const ACME_1_0_EXP: VariantVersion = defineVariantVersion(null, {
   variant: "acme",
   version: "1.0.0-experimental",
   pkg: "v1_0_exp",
-  base: base0_8,
+  base: baseVersions.v0_8_exp,
   configFields: [{ key: "motd", type: "Motd" }],
   structs: { Motd: [{ key: "text", type: "string", optional: true }] },
   rules: { Motd: motdRule },
