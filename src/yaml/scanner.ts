@@ -249,6 +249,8 @@ export class Scanner {
   private errProbLine = 0;
   /** The 0-based position of the latest problem, for YamlError.mark (not in the message). */
   private errMark: { line: number; column: number } | undefined;
+  /** 0-based column where the token being scanned starts: the context mark of its errors. */
+  private tokenColumn = 0;
 
   constructor(d: Decoded) {
     this.src = d.text;
@@ -377,10 +379,13 @@ export class Scanner {
   }
 
   /** A scanner error; `context` is the 0-based line of the context mark, the problem mark is the current position. */
-  private scanError(context: number, problem: string): YamlError {
+  private scanError(context: number, problem: string, contextColumn = this.tokenColumn): YamlError {
     this.errCtxLine = context;
     this.errProbLine = this.line;
-    this.errMark = { line: this.line, column: this.column };
+    // The position is the context mark, the start of what could not be scanned (an
+    // unterminated string is shown where it starts, not at the end of the input); its
+    // line is the one yaml.v3's message names.
+    this.errMark = { line: context, column: contextColumn };
     return this.failure(problem, true);
   }
 
@@ -477,7 +482,7 @@ export class Scanner {
   private simpleKeyIsValid(sk: SimpleKey): boolean {
     if (!sk.possible) return false;
     if (sk.line < this.line || sk.index + 1024 < this.index) {
-      if (sk.required) throw this.scanError(sk.line, "could not find expected ':'");
+      if (sk.required) throw this.scanError(sk.line, "could not find expected ':'", sk.column);
       sk.possible = false;
       return false;
     }
@@ -585,7 +590,7 @@ export class Scanner {
         ) {
           this.fetchPlainScalar();
         } else {
-          throw this.scanError(this.line, "found character that cannot start any token");
+          throw this.scanError(this.line, "found character that cannot start any token", this.column);
         }
     }
     // yaml.v3 looks for a comment following the token on the same line.
@@ -801,7 +806,7 @@ export class Scanner {
       this.indents.push(this.indent);
       this.indent = column;
       if (this.indents.length > MAX_INDENTS) {
-        throw this.scanError(this.simpleKeys[this.skLen - 1].line, `exceeded max depth of ${MAX_INDENTS}`);
+        throw this.scanError(this.simpleKeys[this.skLen - 1].line, `exceeded max depth of ${MAX_INDENTS}`, this.simpleKeys[this.skLen - 1].column);
       }
       const tok = new Token(type, line, col, idx, line, col);
       if (number > -1) number -= this.tokensParsed;
@@ -848,7 +853,7 @@ export class Scanner {
   private removeSimpleKey(): void {
     const sk = this.simpleKeys[this.skLen - 1];
     if (sk.possible) {
-      if (sk.required) throw this.scanError(sk.line, "could not find expected ':'");
+      if (sk.required) throw this.scanError(sk.line, "could not find expected ':'", sk.column);
       sk.possible = false;
       this.skByTok.delete(sk.tokenNumber);
     }
@@ -873,7 +878,7 @@ export class Scanner {
   private increaseFlowLevel(): void {
     const sk = this.pushSimpleKey();
     this.flowLevel++;
-    if (this.flowLevel > MAX_FLOW_LEVEL) throw this.scanError(sk.line, `exceeded max depth of ${MAX_FLOW_LEVEL}`);
+    if (this.flowLevel > MAX_FLOW_LEVEL) throw this.scanError(sk.line, `exceeded max depth of ${MAX_FLOW_LEVEL}`, sk.column);
   }
 
   private decreaseFlowLevel(): void {
@@ -890,6 +895,7 @@ export class Scanner {
   private simpleToken(type: T): void {
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     this.skip();
     this.insertToken(-1, new Token(type, sl, sc, si, this.line, this.column));
@@ -927,6 +933,7 @@ export class Scanner {
     this.simpleKeyAllowed = false;
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     this.skip();
     this.skip();
@@ -956,7 +963,7 @@ export class Scanner {
 
   private fetchBlockEntry(): void {
     if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) throw this.scanError(this.line, "block sequence entries are not allowed in this context");
+      if (!this.simpleKeyAllowed) throw this.scanError(this.line, "block sequence entries are not allowed in this context", this.column);
       this.rollIndent(this.column, -1, T.BlockSequenceStart, this.line, this.column, this.index);
     }
     this.removeSimpleKey();
@@ -966,7 +973,7 @@ export class Scanner {
 
   private fetchKey(): void {
     if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) throw this.scanError(this.line, "mapping keys are not allowed in this context");
+      if (!this.simpleKeyAllowed) throw this.scanError(this.line, "mapping keys are not allowed in this context", this.column);
       this.rollIndent(this.column, -1, T.BlockMappingStart, this.line, this.column, this.index);
     }
     this.removeSimpleKey();
@@ -985,7 +992,7 @@ export class Scanner {
       this.simpleKeyAllowed = false;
     } else {
       if (this.flowLevel === 0) {
-        if (!this.simpleKeyAllowed) throw this.scanError(this.line, "mapping values are not allowed in this context");
+        if (!this.simpleKeyAllowed) throw this.scanError(this.line, "mapping values are not allowed in this context", this.column);
         this.rollIndent(this.column, -1, T.BlockMappingStart, this.line, this.column, this.index);
       }
       this.simpleKeyAllowed = this.flowLevel === 0;
@@ -1039,6 +1046,7 @@ export class Scanner {
   private scanDirective(): Token {
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     this.skip();
     // The directive name.
@@ -1120,6 +1128,7 @@ export class Scanner {
   private scanAnchor(type: T): Token {
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     this.skip();
     this.cache(1);
@@ -1145,6 +1154,7 @@ export class Scanner {
   private scanTag(): Token {
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     let handle: string;
     let suffix: string;
@@ -1251,6 +1261,7 @@ export class Scanner {
   private scanBlockScalar(literal: boolean): Token {
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     this.skip();
     this.cache(1);
@@ -1372,6 +1383,7 @@ export class Scanner {
   private scanFlowScalar(single: boolean): Token {
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     this.skip();
     let s = "";
@@ -1520,6 +1532,7 @@ export class Scanner {
     const indent = this.indent + 1;
     const sl = this.line;
     const sc = this.column;
+    this.tokenColumn = sc;
     const si = this.index;
     let el = sl;
     let ec = sc;

@@ -73,6 +73,20 @@ describe("parseYaml", () => {
     expect(errorOf("a:\n  b: c\n   d: e\n").message).toBe("yaml: line 3: mapping values are not allowed in this context");
   });
 
+  it("gives each error the position an editor should mark (YamlError.mark)", () => {
+    // scanner errors: where the token that could not be scanned starts (the line the message names)
+    expect(errorOf("a: b\n c: d\n").mark).toEqual({ line: 2, column: 3 });
+    expect(errorOf('a: 1\nb: "open\n').mark).toEqual({ line: 2, column: 4 });
+    expect(errorOf("a: 1\nb: 'x\\q'\nc: \"\\q\"\n").mark).toEqual({ line: 3, column: 4 });
+    expect(errorOf("a:\n  - b\n  c\nd: e\n").mark).toEqual({ line: 3, column: 3 });
+    // parser errors: the unexpected token (the message names the enclosing mapping's 0-based line)
+    expect(errorOf("a:\n  b: c\n d: e\n")).toMatchObject({ line: 2, mark: { line: 3, column: 2 } });
+    // composer errors: the node
+    expect(errorOf("a: 1\nb: *nope\n").mark).toEqual({ line: 2, column: 4 });
+    // reader errors have no position
+    expect(errorOf(new Uint8Array([0x61, 0xff])).mark).toBeUndefined();
+  });
+
   it("is not confused by deep flow nesting below the limit", () => {
     const n = 5000;
     const doc = parseYaml("[".repeat(n) + "]".repeat(n))!;
