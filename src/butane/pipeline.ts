@@ -164,6 +164,8 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   // Variant restrictions, then Ignition's own rules.
   for (const filter of [...def.filters, ...final.filters]) translated.merge(inFinal(filter(config, spec)));
   if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
+  // Ignition's validation walks the whole final document: the wrapper's own fields first.
+  if (final.documentChecks) translated.merge(translatePaths(final.documentChecks, ts));
   translated.merge(inFinal(checks.duplicates(config, spec)));
   translated.merge(inFinal(checks.semantics(config, spec)));
   if (translated.isFatal()) return finish(MSG.invalidGeneratedConfig);

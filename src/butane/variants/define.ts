@@ -57,6 +57,11 @@ export interface WrapResult {
   entries: ReportEntry[];
   /** Extra field filters on the Ignition config, applied before Ignition's own checks. */
   filters: readonly FieldFilter[];
+  /**
+   * Ignition's validation of the wrapper document outside the config (final document
+   * paths); these errors come first among the generated config's and make it invalid.
+   */
+  documentChecks?: ReportEntry[];
 }
 
 export interface VariantVersion {

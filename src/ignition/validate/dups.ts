@@ -135,6 +135,18 @@ function walk(sp: StructPlan, o: Obj, out: ReportEntry[], path: PathPart[]): voi
   }
 }
 
+/** ValidateDups of one list of strings at `path`: each repeated value is an error. */
+export function duplicateStrings(values: readonly unknown[], path: readonly PathPart[]): ReportEntry[] {
+  const out: ReportEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < values.length; i++) {
+    const k = str(values[i]);
+    if (seen.has(k)) out.push({ severity: "error", message: M.duplicate, path: [...path, i], tag: "json" });
+    else seen.add(k);
+  }
+  return out;
+}
+
 /** ValidateDups over a typed config object: "duplicate entry defined" errors, in Go's order. */
 export function validateDuplicates(config: object, spec: SpecVersion): ReportEntry[] {
   const out: ReportEntry[] = [];

@@ -18,6 +18,7 @@ import type { OutputWrapper, WrapContext, WrapResult } from "../define";
 import { fieldFilters } from "../filters";
 import { emitYaml } from "../../../yaml";
 import { OPENSHIFT_MSG as M } from "./rules";
+import { duplicateStrings } from "../../../ignition/validate/dups";
 
 export const MC_API_VERSION = "machineconfiguration.openshift.io/v1";
 export const MC_KIND = "MachineConfig";
@@ -212,7 +213,12 @@ export function machineConfigWrapper(f: MachineConfigFeatures): OutputWrapper {
       if (spec.fips !== undefined) specOut.fips = spec.fips;
       if (spec.kernelType !== undefined) specOut.kernelType = spec.kernelType;
       const document: Obj = { apiVersion: MC_API_VERSION, kind: MC_KIND, metadata: meta, spec: specOut };
-      return { ignition, document, ts, configPath: CONFIG_PATH, entries, filters: [filter] };
+      // Ignition's ValidateDups on the MachineConfig spec (its string lists, in field order).
+      const documentChecks = [
+        ...duplicateStrings(arr(specOut.kernelArguments), ["spec", "kernelArguments"]),
+        ...duplicateStrings(arr(specOut.extensions), ["spec", "extensions"]),
+      ];
+      return { ignition, document, ts, configPath: CONFIG_PATH, entries, filters: [filter], documentChecks };
     },
 
     emit(document: Obj): string {
