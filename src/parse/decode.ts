@@ -13,6 +13,7 @@
 
 import type { ButaneSchema } from "../butane/schema";
 import { Kind, Style, YamlError, resolve, resolveTag, type Resolved, type YamlNode } from "../yaml";
+import { goQuote } from "../core/go-quote";
 
 export type Obj = Record<string, unknown>;
 
@@ -119,16 +120,20 @@ function isMerge(n: YamlNode): boolean {
   return n.kind === Kind.Scalar && n.value === "<<" && (n.tag === "" || n.tag === "!" || n.tag === "!!merge");
 }
 
-/** Go's %#v for a string. */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
-
-/** Truncates a scalar for an error message the way the reference does (by bytes). */
+/**
+ * Truncates a scalar for an error message the way the reference does: to 7 bytes,
+ * which may cut a character. The bytes of a cut character are kept as the lone
+ * surrogates U+DC80–U+DCFF (Python's "surrogateescape"), which the command writes
+ * back as those raw bytes, as Go prints them.
+ */
 function shortValue(v: string): string {
   const bytes = new TextEncoder().encode(v);
-  if (bytes.length > 10) return " `" + new TextDecoder().decode(bytes.slice(0, 7)) + "...`";
-  return " `" + v + "`";
+  if (bytes.length <= 10) return " `" + v + "`";
+  let end = 7;
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // back to the start of the cut character
+  let text = new TextDecoder().decode(bytes.subarray(0, end));
+  for (let i = end; i < 7; i++) text += String.fromCharCode(0xdc00 + bytes[i]!);
+  return " `" + text + "...`";
 }
 
 export class Decoder {
