@@ -7,7 +7,7 @@ import { formatEntryRaw, pathString, type ReportEntry } from "../core/report";
 const RED = "\x1b[1;31m", YELLOW = "\x1b[1;33m", CYAN = "\x1b[1;36m", BLUE = "\x1b[1;34m", RESET = "\x1b[0m";
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
+const dec = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function paint(text: string, code: string, on: boolean): string {
   return on ? code + text + RESET : text;

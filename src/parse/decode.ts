@@ -131,7 +131,7 @@ function shortValue(v: string): string {
   if (bytes.length <= 10) return " `" + v + "`";
   let end = 7;
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // back to the start of the cut character
-  let text = new TextDecoder().decode(bytes.subarray(0, end));
+  let text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, end));
   for (let i = end; i < 7; i++) text += String.fromCharCode(0xdc00 + bytes[i]!);
   return " `" + text + "...`";
 }
@@ -469,7 +469,7 @@ function decodeBase64(n: YamlNode): string {
   const bin = atob(clean);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 }
 
 /** The first pass: reads only `variant` and `version`, as a struct named config.commonFields. */

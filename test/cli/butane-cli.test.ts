@@ -64,6 +64,18 @@ describe("butane CLI", () => {
     expect(run(["--color=always"], bad).err).toContain("\x1b[1;31merror\x1b[0m[");
   });
 
+  test("the underline counts a byte order mark on the first line, as the reference does", () => {
+    const r = run(["--color=never"], "\ufeffvariant: openshift\nversion: 4.14.0\n");
+    expect(r.err.split("\n").slice(0, 6)).toEqual([
+      "error[$.metadata.name]:",
+      "  --> <stdin>:1:1",
+      "   |",
+      " 1 | \ufeffvariant: openshift",
+      "   | ^^^^^^^^^^^ metadata.name is required", // 3 bytes of BOM + "variant:"
+      " 2 | version: 4.14.0",
+    ]);
+  });
+
   test("--check prints nothing on success", () => {
     const r = run(["-c"], good);
     expect(r.code).toBe(0);

@@ -38,7 +38,7 @@ const ERR_TREE_NOT_DIRECTORY = "root of tree must be a directory";
 const ERR_UNKNOWN_IGNITION_VERSION = "skipping validation for the merge/replace ignition config due to an unkown version";
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
+const dec = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export interface BaseResult {
   config: Obj;

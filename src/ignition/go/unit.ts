@@ -40,7 +40,7 @@ class BufReader {
   }
 
   text(from: number, to: number): string {
-    return this.bytes ? new TextDecoder().decode(this.bytes.subarray(from, to)) : this.str.slice(from, to);
+    return this.bytes ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(this.bytes.subarray(from, to)) : this.str.slice(from, to);
   }
 
   buffered(): number {

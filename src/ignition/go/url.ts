@@ -101,7 +101,7 @@ function unescape(s: string, mode: number): string | null {
       i += ch.length;
     }
   }
-  return new TextDecoder().decode(new Uint8Array(bytes));
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(bytes));
 }
 
 function containsCTL(s: string): boolean {
