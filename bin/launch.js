@@ -19,7 +19,9 @@ module.exports = function launch(name) {
   }
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    // V8 checks only the source's length against the cache, so a cache older than the
+    // source (a rebuild that kept the length) would run the old code: ignore it.
+    if (fs.statSync(cacheFile).mtimeMs >= fs.statSync(file).mtimeMs) cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache yet
   }

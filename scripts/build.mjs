@@ -58,13 +58,15 @@ for (const t of targets) {
   if (t.platform === "browser") await import("./build-playground.mjs").then((m) => m.afterBrowserBuild(t.out, result.metafile));
 }
 
-// Code caches for the commands: one representative run of each (see bin/launch.js).
+// Code caches for the commands: one representative run of each (see bin/launch.js),
+// made from scratch: V8 would accept an old cache for a new source of the same length.
 const sampleIgnition = '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/motd","mode":420}]}}';
-for (const [bin, args, input] of [
-  ["bin/butane.js", ["examples/acos.bu"], ""],
-  ["bin/ignition-validate.js", [], sampleIgnition],
-  ["bin/butane-mkpasswd.js", ["--method=yescrypt", "--stdin"], "password\n"],
+for (const [bin, name, args, input] of [
+  ["bin/butane.js", "butane", ["examples/acos.bu"], ""],
+  ["bin/ignition-validate.js", "ignition-validate", [], sampleIgnition],
+  ["bin/butane-mkpasswd.js", "mkpasswd", ["--method=yescrypt", "--stdin"], "password\n"],
 ]) {
+  rmSync(`dist/cli/${name}.cjs.cache`, { force: true });
   spawnSync(process.execPath, [bin, ...args], { input, stdio: ["pipe", "ignore", "ignore"], env: { ...process.env, BUTANE_WRITE_CODE_CACHE: "1" } });
 }
 
