@@ -141,7 +141,8 @@ function main(argv: string[]): void {
   try {
     parsed = parseFlags(FLAGS, argv);
   } catch (e) {
-    if (e instanceof FlagError) die(`${e.message}\n${usage()}`, 2);
+    // pflag (v1.0.10, as vendored by the reference) prints the usage, then the error.
+    if (e instanceof FlagError) die(`${usage()}${e.message}\n`, 2);
     throw e;
   }
   for (const n of parsed.notices) writeErr(n + "\n");

@@ -35,10 +35,12 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
     values.set(s.long, v);
     if (s.deprecated) notices.push(`Flag --${s.long} has been deprecated, ${s.deprecated}`);
   };
-  const boolValue = (name: string, v: string) => {
+  const boolValue = (s: FlagSpec, v: string) => {
     const t = ["1", "t", "T", "true", "TRUE", "True"], f = ["0", "f", "F", "false", "FALSE", "False"];
     if (t.includes(v)) return true;
     if (f.includes(v)) return false;
+    // pflag names the flag with its shorthand, however it was given.
+    const name = s.short ? `-${s.short}, --${s.long}` : `--${s.long}`;
     throw new FlagError(`invalid argument "${v}" for "${name}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`);
   };
   for (let i = 0; i < argv.length; i++) {
@@ -49,11 +51,12 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
     }
     if (a.startsWith("--") && a.length > 2) {
       const eq = a.indexOf("=");
+      if (a[2] === "-" || a[2] === "=") throw new FlagError(`bad flag syntax: ${a}`);
       const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
       const s = byLong.get(name);
       if (!s) throw new FlagError(`unknown flag: --${name}`);
       if (s.kind === "bool") {
-        set(s, eq === -1 ? true : boolValue(`--${name}`, a.slice(eq + 1)));
+        set(s, eq === -1 ? true : boolValue(s, a.slice(eq + 1)));
       } else if (eq !== -1) {
         set(s, a.slice(eq + 1));
       } else if (s.noOptDefault !== undefined) {
@@ -71,26 +74,25 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
         const c = rest[0]!;
         const s = byShort.get(c);
         if (!s) throw new FlagError(`unknown shorthand flag: '${c}' in -${rest}`);
-        if (s.kind === "bool") {
-          if (rest[1] === "=") {
-            set(s, boolValue(`-${c}`, rest.slice(2)));
-            rest = "";
-          } else {
-            set(s, true);
-            rest = rest.slice(1);
-          }
-          continue;
-        }
-        if (rest.length > 1) {
-          set(s, rest[1] === "=" ? rest.slice(2) : rest.slice(1));
-        } else if (s.noOptDefault !== undefined) {
-          set(s, s.noOptDefault);
+        // pflag's order: "-f=value" (with something after "="), then a flag whose value
+        // is optional (every bool), then "-fvalue", then the next argument.
+        let value: string;
+        if (rest.length > 2 && rest[1] === "=") {
+          value = rest.slice(2);
+          rest = "";
+        } else if (s.kind === "bool" || s.noOptDefault !== undefined) {
+          value = s.kind === "bool" ? "true" : s.noOptDefault!;
+          rest = rest.slice(1);
+        } else if (rest.length > 1) {
+          value = rest.slice(1);
+          rest = "";
         } else if (i + 1 < argv.length) {
-          set(s, argv[++i]!);
+          value = argv[++i]!;
+          rest = "";
         } else {
           throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
         }
-        rest = "";
+        set(s, s.kind === "bool" ? boolValue(s, value) : value);
       }
       continue;
     }

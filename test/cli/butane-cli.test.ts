@@ -103,7 +103,9 @@ describe("butane CLI", () => {
   test("usage errors exit 2", () => {
     const u = run(["--bogus"]);
     expect(u.code).toBe(2);
-    expect(u.err.split("\n")[0]).toBe("unknown flag: --bogus");
+    // as pflag v1.0.10 (vendored by the reference) does it: the usage, then the error
+    expect(u.err.split("\n")[0]).toBe("Usage: butane [options] [input-file]");
+    expect(u.err.endsWith("\n  -V, --version                   print the version and exit\nunknown flag: --bogus\n")).toBe(true);
     expect(run(["a.bu", "b.bu"]).code).toBe(2);
   });
 

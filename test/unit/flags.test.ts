@@ -26,3 +26,16 @@ test("unknown flags", () => {
   expect(() => parseFlags(specs, ["-x"])).toThrow("unknown shorthand flag: 'x' in -x");
   expect(() => parseFlags(specs, ["-d"])).toThrow(FlagError);
 });
+
+test("pflag v1.0.10's edge cases, as the reference parses them", () => {
+  // "-f=" needs something after "=": a bool takes its default, then "=" is a flag.
+  expect(() => parseFlags(specs, ["-p="])).toThrow("unknown shorthand flag: '=' in -=");
+  expect(parseFlags(specs, ["-d="]).values.get("files-dir")).toBe("=");
+  expect(parseFlags(specs, ["-p=0"]).values.get("pretty")).toBe(false);
+  // a bad bool value names the flag with its shorthand, however it was given
+  expect(() => parseFlags(specs, ["--pretty=maybe"])).toThrow('invalid argument "maybe" for "-p, --pretty" flag: strconv.ParseBool: parsing "maybe": invalid syntax');
+  expect(() => parseFlags(specs, ["--strict=2"])).toThrow('invalid argument "2" for "-s, --strict" flag');
+  // long names may not start with "-" or "="
+  expect(() => parseFlags(specs, ["---x"])).toThrow(new FlagError("bad flag syntax: ---x"));
+  expect(() => parseFlags(specs, ["--=x"])).toThrow(new FlagError("bad flag syntax: --=x"));
+});
