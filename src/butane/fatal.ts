@@ -4,7 +4,7 @@
 // with a path, line and column, so that an editor can underline it. The command's
 // output does not change: it still prints only the reference's message.
 
-import type { PathPart, ReportEntry } from "../core/report";
+import type { ReportEntry } from "../core/report";
 import { DecodeErrors, DecodeFailure } from "../parse/decode";
 import { documentRoot, nodeAt, pathsOf } from "../parse/positions";
 import { YamlError, type YamlNode } from "../yaml";
@@ -26,9 +26,8 @@ export function readErrorEntries(e: YamlError | DecodeErrors | DecodeFailure, do
     return [{ severity: "error", path: [], message: problemText(e.message), tag: "yaml", ...pos }];
   }
   if (e instanceof DecodeFailure) {
-    const paths = e.node ? pathsOf(root, new Set([e.node])) : new Map<YamlNode, PathPart[]>();
-    const node = e.node ?? root;
-    return [{ severity: "error", path: (e.node && paths.get(e.node)) ?? [], message: problemText(e.message), tag: "yaml", ...at(node) }];
+    const path = e.node ? pathsOf(root, new Set([e.node])).get(e.node) : undefined;
+    return [{ severity: "error", path: path ?? [], message: problemText(e.message), tag: "yaml", ...at(e.node ?? root) }];
   }
   const targets = new Set<YamlNode>();
   for (const n of e.nodes) if (n) targets.add(n);

@@ -88,26 +88,36 @@ export function locate(root: YamlNode | null, path: readonly PathPart[], atKey =
 /**
  * The path of each of `targets` in the tree under `root` (a key node gets the path of
  * its value), found in one walk; aliases are not followed, so a node inside an
- * anchored subtree has the path of the anchor's definition.
+ * anchored subtree has the path of the anchor's definition. Linear in the tree's size:
+ * the walk keeps a parent link per node and builds only the paths it returns.
  */
 export function pathsOf(root: YamlNode | null, targets: ReadonlySet<YamlNode>): Map<YamlNode, PathPart[]> {
   const found = new Map<YamlNode, PathPart[]>();
   if (!root || targets.size === 0) return found;
-  // Iterative, as trees may be 10000 levels deep.
-  const stack: { n: YamlNode; path: PathPart[] }[] = [{ n: root, path: [] }];
-  while (stack.length > 0 && found.size < targets.size) {
-    const { n, path } = stack.pop()!;
-    if (targets.has(n)) found.set(n, path);
+  // Visited nodes as parallel arrays: the node, its parent's slot, its path part.
+  const parent: number[] = [-1];
+  const part: PathPart[] = [""];
+  const hits: [YamlNode, number][] = [];
+  const stack: [YamlNode, number][] = [[root, 0]];
+  while (stack.length > 0 && hits.length < targets.size) {
+    const [n, slot] = stack.pop()!;
+    if (targets.has(n)) hits.push([n, slot]);
     const c = n.content;
+    const add = (p: PathPart): number => (parent.push(slot), part.push(p), parent.length - 1);
     if (n.kind === Kind.Mapping) {
       for (let i = 0; i + 1 < c.length; i += 2) {
-        const p = [...path, c[i]!.value];
-        if (targets.has(c[i]!)) found.set(c[i]!, p);
-        stack.push({ n: c[i + 1]!, path: p });
+        const child = add(c[i]!.value);
+        if (targets.has(c[i]!)) hits.push([c[i]!, child]);
+        stack.push([c[i + 1]!, child]);
       }
     } else if (n.kind === Kind.Sequence) {
-      for (let i = 0; i < c.length; i++) stack.push({ n: c[i]!, path: [...path, i] });
+      for (let i = 0; i < c.length; i++) stack.push([c[i]!, add(i)]);
     }
+  }
+  for (const [n, slot] of hits) {
+    const path: PathPart[] = [];
+    for (let k = slot; k > 0; k = parent[k]!) path.push(part[k]!);
+    found.set(n, path.reverse());
   }
   return found;
 }
