@@ -104,13 +104,8 @@ function walk(sp: StructPlan, o: Obj, out: ReportEntry[], path: PathPart[]): voi
     const v = o[f.key];
     switch (f.kind) {
       case Kind.Struct:
-        if (v !== null && typeof v === "object") {
-          path.push(f.key);
-          walk(f.sub!, v, out, path);
-          path.pop();
-        }
-        break;
       case Kind.Ptr:
+        // An absent struct has no lists, so nothing to check below it.
         if (v !== null && typeof v === "object") {
           path.push(f.key);
           walk(f.sub!, v, out, path);
