@@ -7,19 +7,8 @@
 
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
-import { FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
+import { ERRNO_TEXT as REASONS, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
 
-const REASONS: Record<string, string> = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "is a directory",
-  ENOTDIR: "not a directory",
-  ELOOP: "too many levels of symbolic links",
-  EINVAL: "invalid argument",
-  ENAMETOOLONG: "file name too long",
-  EMFILE: "too many open files",
-};
 
 /** Largest file read from the files directory: 128 MiB (see SECURITY.md). */
 export const MAX_LOCAL_FILE_SIZE = 128 * 1024 * 1024;
@@ -74,11 +63,19 @@ export function nodeFileSystem(opts: NodeFileSystemOptions): FileSystemAccess {
     let real: string;
     try {
       real = fs.realpathSync(abs(p));
-    } catch {
-      return; // the operation itself reports the problem
+    } catch (e) {
+      // Nothing there to read: the operation itself reports it. Any other failure
+      // (a resolved path too long, a loop, no permission) leaves the question open,
+      // and an open question refuses: the operation could still reach outside.
+      const code = (e as NodeJS.ErrnoException)?.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return;
+      const why = (code && REASONS[code]) || (e as Error)?.message || String(e);
+      throw new FileAccessError(`${op} ${p}: refusing to read a path whose place in the files directory cannot be checked: ${why}`);
     }
     const base = realRoot();
-    if (real !== base && !real.startsWith(base + nodePath.sep)) {
+    // The root (or any directory whose real path ends in a separator) is its own prefix.
+    const prefix = base.endsWith(nodePath.sep) ? base : base + nodePath.sep;
+    if (real !== base && !real.startsWith(prefix)) {
       throw new FileAccessError(`${op} ${p}: refusing to follow a symlink out of the files directory`);
     }
   };

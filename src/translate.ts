@@ -2,7 +2,7 @@
 // with every diagnostic carrying its JSON path and YAML line/column. No Node
 // built-ins here: file access for `filesDir` is injected.
 
-import type { FileSystemAccess } from "./core/files";
+import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
 import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "./core/report";
 import { runPipeline, type IgnitionChecks } from "./butane/pipeline";
 import { listVariants as registeredVariants } from "./butane/registry";
@@ -48,21 +48,86 @@ export interface TranslateResult {
 
 export const STRICT_FAILURE = "Config produced warnings and --strict was specified";
 
+/** A host reader's failure as the reference words it ("open p: no such file or directory"). */
+function hostFailure(op: string, path: string, e: unknown): FileAccessError {
+  if (e instanceof FileAccessError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  const text = (typeof code === "string" && ERRNO_TEXT[code]) || (e instanceof Error ? e.message : String(e));
+  return new FileAccessError(`${op} ${path}: ${text}`);
+}
+
+/** Calls a host-provided method; a throw or a value of the wrong type becomes a located file error. */
+function guarded<T>(op: string, name: string, call: (path: string) => unknown, check: (v: unknown) => T | undefined, expected: string) {
+  return (path: string): T => {
+    let v: unknown;
+    try {
+      v = call(path);
+    } catch (e) {
+      throw hostFailure(op, path, e);
+    }
+    if (v !== null && typeof (v as { then?: unknown } | undefined)?.then === "function") {
+      (v as Promise<unknown>).then(undefined, () => {}); // never an unhandled rejection
+      throw new FileAccessError(`${op} ${path}: the ${name} option returned a Promise; translate() reads files synchronously (pass a synchronous reader such as fs.readFileSync)`);
+    }
+    const ok = check(v);
+    if (ok === undefined) throw new FileAccessError(`${op} ${path}: the ${name} option returned ${describe(v)}, expected ${expected}`);
+    return ok;
+  };
+}
+
+const bytes = (v: unknown) => (typeof v === "string" ? new TextEncoder().encode(v) : v instanceof Uint8Array ? v : undefined);
+const fileInfo = (v: unknown) => (v !== null && typeof v === "object" && typeof (v as FileInfo).kind === "string" ? (v as FileInfo) : undefined);
+const names = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : undefined);
+const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : typeof v;
+}
+
 function toFileSystem(r: TranslateOptions["readFile"]): FileSystemAccess | undefined {
   if (!r) return undefined;
-  if (typeof r === "function") {
-    return {
-      readFile: (p) => {
-        const v = r(p);
-        return typeof v === "string" ? new TextEncoder().encode(v) : v;
-      },
-    };
+  if (typeof r === "function") return { readFile: guarded("open", "readFile", r, bytes, "a string or Uint8Array") };
+  const fs: FileSystemAccess = { readFile: guarded("open", "readFile.readFile", (p) => r.readFile(p), bytes, "a string or Uint8Array") };
+  if (typeof r.stat === "function") fs.stat = guarded("stat", "readFile.stat", (p) => r.stat!(p), fileInfo, "a FileInfo");
+  if (typeof r.lstat === "function") fs.lstat = guarded("lstat", "readFile.lstat", (p) => r.lstat!(p), fileInfo, "a FileInfo");
+  if (typeof r.readDir === "function") fs.readDir = guarded("open", "readFile.readDir", (p) => r.readDir!(p), names, "an array of names");
+  if (typeof r.readLink === "function") fs.readLink = guarded("readlink", "readFile.readLink", (p) => r.readLink!(p), text, "a string");
+  return fs;
+}
+
+const BOOLEAN_OPTIONS = ["strict", "pretty", "raw", "noResourceAutoCompression"] as const;
+
+/** Why the input or options cannot be used, named plainly; undefined when they can. */
+function invalidArguments(input: unknown, options: unknown): string | undefined {
+  if (typeof input !== "string" && !(input instanceof Uint8Array)) return `invalid input: expected a string or Uint8Array, got ${describe(input)}`;
+  if (options === undefined) return undefined;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return `invalid options: expected an object, got ${describe(options)}`;
+  const o = options as Record<string, unknown>;
+  for (const k of ["filesDir", "cwd"] as const) {
+    if (o[k] !== undefined && typeof o[k] !== "string") return `invalid option ${k}: expected a string, got ${describe(o[k])}`;
   }
-  return r;
+  for (const k of BOOLEAN_OPTIONS) {
+    if (o[k] !== undefined && typeof o[k] !== "boolean") return `invalid option ${k}: expected a boolean, got ${describe(o[k])}`;
+  }
+  const r = o.readFile;
+  if (r !== undefined && typeof r !== "function") {
+    if (r === null || typeof r !== "object") return `invalid option readFile: expected a function or a file system object, got ${describe(r)}`;
+    const fs = r as Record<string, unknown>;
+    if (typeof fs.readFile !== "function") return "invalid option readFile: a file system object needs a readFile method";
+    for (const m of ["stat", "lstat", "readDir", "readLink"]) {
+      if (fs[m] !== undefined && typeof fs[m] !== "function") return `invalid option readFile.${m}: expected a function, got ${describe(fs[m])}`;
+    }
+  }
+  return undefined;
 }
 
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
 export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[] } {
+  const invalid = invalidArguments(input, options);
+  if (invalid !== undefined) return { report: [{ severity: "error", path: "$", message: invalid }], entries: [], error: invalid };
+  options ??= {};
   registerBuiltinVariants();
   const fs = toFileSystem(options.readFile);
   const pipelineOptions = {

@@ -27,6 +27,20 @@ export interface FileSystemAccess {
 
 export class FileAccessError extends Error {}
 
+/** Go's texts for the errno codes a host file system reports (Node's `code`). */
+export const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  ELOOP: "too many levels of symbolic links",
+  EINVAL: "invalid argument",
+  ENAMETOOLONG: "file name too long",
+  EMFILE: "too many open files",
+};
+
+
 /** Go's path.Clean for slash-separated paths. */
 export function cleanPath(p: string): string {
   if (p === "") return ".";

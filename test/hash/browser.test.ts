@@ -1,13 +1,13 @@
 // src/hash in a real browser (Debian's chromium through playwright-core, when both are
 // present): the browser bundle computes the same hashes as libxcrypt.
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { findChromium } from "../browser/chromium";
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const CHROMIUM = findChromium("hashing in a browser (test/hash/browser.test.ts)");
 const playwright = await import("playwright-core").catch(() => null);
 
 describe.skipIf(!CHROMIUM || !playwright)("in a browser", () => {

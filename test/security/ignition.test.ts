@@ -32,6 +32,15 @@ describe("hostile JSON", () => {
     expect(r.report.map((d) => d.message)).toEqual(["unused key x"]);
   });
 
+  test("a sparse array is read as JSON reads it (holes are null), never a TypeError", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const r = validateIgnition({ ignition: { version: "3.4.0" }, storage: { files: [, { path: "/a" }] } });
+    expect(r.valid).toBe(false);
+    expect(r.report.length).toBeGreaterThan(0);
+    const same = validateIgnition('{"ignition":{"version":"3.4.0"},"storage":{"files":[null,{"path":"/a"}]}}');
+    expect(r.report.map((d) => d.message)).toEqual(same.report.map((d) => d.message));
+  });
+
   test("objects: deep ones and ones that contain themselves are errors, not crashes", () => {
     let deep: unknown = 1;
     for (let i = 0; i < 20_000; i++) deep = { a: deep };

@@ -476,7 +476,9 @@ export function treeFromValue(root: unknown): JNode {
     if (work.length >= MAX_DEPTH) throw new JsonDepthError();
     if (Array.isArray(v)) {
       const node: JArray = { kind: "array", start: -1, items: [] };
-      work.push({ node, entries: v.map((x, i): [string, unknown] => [String(i), x]), next: 0 });
+      // Array.from, not map: map keeps the holes of a sparse array, which JSON (and
+      // so Ignition) reads as null.
+      work.push({ node, entries: Array.from(v, (x, i): [string, unknown] => [String(i), x]), next: 0 });
       return node;
     }
     const node: JObject = { kind: "object", start: -1, pairs: [], map: new Map(), keyStarts: new Map() };
