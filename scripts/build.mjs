@@ -24,9 +24,9 @@ const nodeBanner = { js: "import { createRequire as __cr } from 'node:module'; c
 const targets = [
   // CLIs: single-file CommonJS bundles for fast start (no ES module loader; bin/launch.js
   // runs them with V8's code cache).
-  { entry: "src/cli/butane.ts", out: "dist/cli/butane.cjs", platform: "node", minify: true, cjs: true },
-  { entry: "src/cli/mkpasswd.ts", out: "dist/cli/mkpasswd.cjs", platform: "node", minify: true, cjs: true },
-  { entry: "src/cli/ignition-validate.ts", out: "dist/cli/ignition-validate.cjs", platform: "node", minify: true, cjs: true },
+  { entry: "src/cli/bin/butane.ts", out: "dist/cli/butane.cjs", platform: "node", minify: true, cjs: true },
+  { entry: "src/cli/bin/mkpasswd.ts", out: "dist/cli/mkpasswd.cjs", platform: "node", minify: true, cjs: true },
+  { entry: "src/cli/bin/ignition-validate.ts", out: "dist/cli/ignition-validate.cjs", platform: "node", minify: true, cjs: true },
   // Library, Node flavour (adds a files-dir reader backed by node:fs).
   { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap: true },
   // Library, browser flavour: no Node built-ins allowed (platform "browser" makes any

@@ -1,15 +1,13 @@
 // `butane`: a drop-in for the reference command-line tool. Same flags, output,
-// diagnostics and exit codes; output files are written atomically and only when
-// translation succeeded.
+// diagnostics and exit codes; output files are written only when translation
+// succeeded (and atomically where the host can: see node-io.ts). A pure function of
+// argv and a CliIo; bin/butane.js runs it with the Node one.
 
-import * as fs from "node:fs";
-import * as nodePath from "node:path";
 import { formatPretty, formatRaw } from "../emit/diagnostics";
-import { nodeFileSystem } from "../node-fs";
-import { translateDetailed } from "../translate";
+import { STRICT_FAILURE, translateDetailed } from "../translate";
 import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
-import { stderrIsTerminal, writeAll, writeErr, writeOut } from "./io";
+import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 
 const FLAGS: FlagSpec[] = [
@@ -34,109 +32,36 @@ function usage(): string {
   return `Usage: ${PROG} [options] [input-file]\nOptions:\n` + formatFlagHelp(FLAGS);
 }
 
-function die(msg: string, code = 1): never {
-  writeErr(msg);
-  process.exit(code);
+/** Ends the command with an exit status (what Go's os.Exit does in the reference). */
+class Exit {
+  constructor(readonly code: number) {}
 }
 
-/**
- * Writes `data` to `file` via a temporary file and a rename, so readers never see half
- * a file. A symlink is written through, as the reference does: the temporary file goes
- * next to the file the link resolves to. The temporary name is random and created
- * exclusively, so a planted file or symlink of that name is never written through.
- * Where no temporary file can be created (a directory we may not write to, holding a
- * file we may), the file is overwritten in place like the reference does.
- */
-function writeAtomically(file: string, data: string): void {
-  let target = file;
-  let mode = 0o644;
+/** Runs `butane` with the arguments after the program name; returns the exit status. */
+export function butane(argv: readonly string[], io: CliIo): number {
   try {
-    target = fs.realpathSync(file);
-    mode = fs.statSync(target).mode & 0o777;
-  } catch {
-    // a new file (or a dangling symlink, which the in-place fallback writes through)
-  }
-  const dir = nodePath.dirname(target);
-  let tmp = "";
-  let fd = -1;
-  for (let attempt = 0; fd < 0; attempt++) {
-    tmp = nodePath.join(dir, `.${nodePath.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-    try {
-      fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" && attempt < 10) continue;
-      if ((code === "EACCES" || code === "EPERM" || code === "EROFS") && isRegularFile(file)) {
-        fs.writeFileSync(file, data);
-        return;
-      }
-      throw e;
-    }
-  }
-  try {
-    try {
-      writeAll(fd, data);
-      fs.fchmodSync(fd, mode);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
+    main(argv, io);
+    return 0;
   } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
+    if (e instanceof Exit) return e.code;
     throw e;
   }
 }
 
-function isRegularFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Reads all of a file descriptor, but no more than the largest document translate()
- * accepts (plus one byte, so that it reports the size): `/dev/zero` or an endless pipe
- * ends with that error instead of exhausting memory.
+ * Runs `butane` on plain values (standard input, input files, a files directory) and
+ * returns what it printed: the form tests, batch mode and editors use.
  */
-function readInput(fd: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const want = Math.min(1 << 20, MAX_DOCUMENT_SIZE + 1 - total);
-    if (want <= 0) break;
-    const buf = Buffer.allocUnsafe(want);
-    let n: number;
-    try {
-      n = fs.readSync(fd, buf, 0, want, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      if (code === "EOF") break;
-      throw e;
-    }
-    if (n === 0) break;
-    chunks.push(n === want ? buf : buf.subarray(0, n));
-    total += n;
+export function runButane(argv: readonly string[], options: MemoryIoOptions = {}): CliRun & { written: Map<string, string> } {
+  const io = memoryIo(options);
+  return { ...io.run(butane(argv, io)), written: io.written };
+}
+
+function main(argv: readonly string[], io: CliIo): void {
+  function die(msg: string, code = 1): never {
+    io.stderr(msg);
+    throw new Exit(code);
   }
-  return Buffer.concat(chunks, total);
-}
-
-function goError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = { ENOENT: "no such file or directory", EACCES: "permission denied", EISDIR: "is a directory", ENOTDIR: "not a directory" };
-  return (code && reasons[code]) || (e as Error).message;
-}
-
-function main(argv: string[]): void {
   let parsed;
   try {
     parsed = parseFlags(FLAGS, argv);
@@ -145,7 +70,7 @@ function main(argv: string[]): void {
     if (e instanceof FlagError) die(`${usage()}${e.message}\n`, 2);
     throw e;
   }
-  for (const n of parsed.notices) writeErr(n + "\n");
+  for (const n of parsed.notices) io.stderr(n + "\n");
   const v = parsed.values;
   const str = (k: string) => (typeof v.get(k) === "string" ? (v.get(k) as string) : "");
   const bool = (k: string) => v.get(k) === true;
@@ -153,38 +78,29 @@ function main(argv: string[]): void {
   let color = false;
   const colorFlag = v.has("colour") && !v.has("color") ? str("colour") : v.has("color") ? str("color") : "auto";
   if (colorFlag === "always" || colorFlag === "yes") color = true;
-  else if (colorFlag === "auto") color = process.env.NO_COLOR === undefined && stderrIsTerminal();
+  else if (colorFlag === "auto") color = io.env.NO_COLOR === undefined && io.stderrIsTerminal;
 
   let input = str("input");
   if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
   else if (parsed.args.length > 0) die(usage(), 2);
 
   if (bool("help")) {
-    writeOut(usage());
-    process.exit(0);
+    io.stdout(usage());
+    throw new Exit(0);
   }
   if (bool("version")) {
-    writeOut(VERSION_STRING + "\n");
-    process.exit(0);
+    io.stdout(VERSION_STRING + "\n");
+    throw new Exit(0);
   }
 
-  let data: Buffer;
+  // One byte over the size limit, so that translate() reports the size.
+  let data: Uint8Array;
   const fileName = input === "" ? "<stdin>" : input;
-  let fd = 0;
-  if (input !== "") {
-    try {
-      fd = fs.openSync(input, "r");
-    } catch (e) {
-      die(`failed to open ${input}: open ${input}: ${goError(e)}\n`);
-    }
-  }
   try {
-    data = readInput(fd);
+    data = input === "" ? io.readStdin(MAX_DOCUMENT_SIZE + 1) : io.readFile(input, MAX_DOCUMENT_SIZE + 1);
   } catch (e) {
-    const name = input === "" ? "/dev/stdin" : input;
-    die(`failed to read ${name}: read ${name}: ${goError(e)}\n`);
-  } finally {
-    if (fd !== 0) fs.closeSync(fd);
+    if (!(e instanceof HostError)) throw e;
+    die(`failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`);
   }
 
   const filesDir = str("files-dir");
@@ -193,27 +109,25 @@ function main(argv: string[]): void {
     pretty: bool("pretty"),
     raw: bool("raw"),
     strict: false,
-    cwd: process.cwd(),
-    ...(filesDir !== "" ? { readFile: nodeFileSystem({ filesDir }) } : {}),
+    cwd: io.cwd,
+    ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
   });
 
-  const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, data.toString("utf8"), color);
-  if (text) writeErr(text);
+  const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, new TextDecoder("utf-8", { ignoreBOM: true }).decode(data), color);
+  if (text) io.stderr(text);
   if (result.error !== undefined) die(`Error translating config: ${result.error}\n`);
-  if (bool("strict") && result.entries.length > 0) die("Config produced warnings and --strict was specified\n");
+  if (bool("strict") && result.entries.length > 0) die(STRICT_FAILURE + "\n");
   if (bool("check")) return;
 
   const out = result.output ?? "";
   const target = str("output");
-  if (target !== "") {
-    try {
-      writeAtomically(target, out);
-    } catch (e) {
-      die(`failed to open ${target}: open ${target}: ${goError(e)}\n`);
-    }
-  } else {
-    writeOut(out);
+  try {
+    if (target !== "") io.writeFile(target, out);
+    else io.stdout(out);
+  } catch (e) {
+    if (!(e instanceof HostError)) throw e;
+    const name = target === "" ? "/dev/stdout" : target;
+    if (e.op === "open") die(`failed to open ${name}: ${e.message}\n`);
+    die(`Failed to write config to ${name}: ${e.message}\n`);
   }
 }
-
-main(process.argv.slice(2));

@@ -1,12 +1,14 @@
 // `ignition-validate`: checks an Ignition config (any spec version 3.0.0 -
 // 3.7.0-experimental) the way Ignition's own tool does, plus our JSON Schema, and prints
 // every finding as `error at $.path, line L col C: message`. Exit status: 0 when the
-// config is valid (warnings allowed), 1 when it is not, 2 on usage errors.
+// config is valid (warnings allowed), 1 when it is not, 2 on usage errors. A pure
+// function of argv and a CliIo, like the `butane` core.
 
-import * as fs from "node:fs";
 import { formatEntryRaw } from "../core/report";
 import { validateIgnitionEntries } from "../ignition/validate-config";
 import { PACKAGE_VERSION } from "../version";
+import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
+import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 
 const PROG = "ignition-validate";
 const USAGE = `Usage: ${PROG} [options] FILE
@@ -18,13 +20,11 @@ Options:
   -V, --version       print the version and exit
 `;
 
-function goError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = { ENOENT: "no such file or directory", EACCES: "permission denied", EISDIR: "is a directory" };
-  return (code && reasons[code]) || (e as Error).message;
-}
+/** A Butane config starts with `variant:` (and `version:`) keys where JSON needs `{`. */
+const BUTANE_HEADER = /^(?:\uFEFF)?(?:\s*#[^\n]*\n|\s*---[^\n]*\n|\s*\n)*\s*(?:variant|version)\s*:/;
 
-function main(argv: string[]): number {
+/** Runs `ignition-validate` with the arguments after the program name; returns the exit status. */
+export function ignitionValidate(argv: readonly string[], io: CliIo): number {
   let warnUnused = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -34,36 +34,50 @@ function main(argv: string[]): number {
       break;
     }
     if (a === "-h" || a === "--help") {
-      process.stdout.write(USAGE);
+      io.stdout(USAGE);
       return 0;
     }
     if (a === "-V" || a === "--version") {
-      process.stdout.write(`${PROG} (butane-ts ${PACKAGE_VERSION}), Ignition v2.26.0 rules\n`);
+      io.stdout(`${PROG} (butane-ts ${PACKAGE_VERSION}), Ignition v2.26.0 rules\n`);
       return 0;
     }
     if (a === "--warn-unused") warnUnused = true;
     else if (a.startsWith("-") && a !== "-") {
-      process.stderr.write(`unknown flag: ${a}\n${USAGE}`);
+      io.stderr(`unknown flag: ${a}\n${USAGE}`);
       return 2;
     } else files.push(a);
   }
   if (files.length > 1) {
-    process.stderr.write(USAGE);
+    io.stderr(USAGE);
     return 2;
   }
   const file = files[0] ?? "-";
-  let text: string;
+  let data: Uint8Array;
   try {
-    text = fs.readFileSync(file === "-" ? 0 : file, "utf8");
+    data = file === "-" ? io.readStdin(MAX_DOCUMENT_SIZE + 1) : io.readFile(file, MAX_DOCUMENT_SIZE + 1);
   } catch (e) {
-    process.stderr.write(`couldn't read config: open ${file}: ${goError(e)}\n`);
+    if (!(e instanceof HostError)) throw e;
+    io.stderr(`couldn't read config: ${e.message}\n`);
     return 1;
   }
+  if (data.length > MAX_DOCUMENT_SIZE) {
+    // The same bound as butane's input: an endless pipe ends here rather than in memory exhaustion.
+    io.stderr(`couldn't read config: ${file === "-" ? "standard input" : file} is larger than ${MAX_DOCUMENT_SIZE} bytes (128 MiB)\n`);
+    return 1;
+  }
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(data);
   const r = validateIgnitionEntries(text, { unusedKeys: warnUnused ? "warning" : "error" });
   let out = "";
   for (const e of r.entries) out += formatEntryRaw(e) + "\n";
-  if (out) process.stdout.write(out);
+  if (out) io.stdout(out);
+  if (!r.valid && r.version === undefined && BUTANE_HEADER.test(text)) {
+    io.stderr(`${PROG}: this looks like a Butane config, not Ignition JSON; translate it first: butane ${file === "-" ? "< config.bu" : file} | ${PROG}\n`);
+  }
   return r.valid ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Runs `ignition-validate` on plain values and returns what it printed. */
+export function runIgnitionValidate(argv: readonly string[], options: MemoryIoOptions = {}): CliRun {
+  const io = memoryIo(options);
+  return io.run(ignitionValidate(argv, io));
+}

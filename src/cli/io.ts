@@ -1,49 +1,82 @@
-// Writing to standard output and error without creating Node's stream objects
-// (which load the whole streams machinery and cost milliseconds at start-up).
+// What the commands need from the world, as one object: the command-line cores
+// (runButane, runIgnitionValidate, runMkpasswd) are functions of argv and a CliIo, so
+// bin/, the tests, batch mode and the language server all run the same code. The Node
+// implementation is in node-io.ts; memoryIo() makes one from plain values.
 
-import * as fs from "node:fs";
-import * as tty from "node:tty";
+import type { FileSystemAccess } from "../core/files";
 
-// A lone low surrogate U+DC80–U+DCFF stands for a raw byte that is not UTF-8 (see
-// shortValue in src/parse/decode.ts): Go prints such bytes as they are.
-const RAW_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
-
-/** UTF-8 of `text`, with each lone U+DC80–U+DCFF written as the byte it stands for. */
-export function encodeOutput(text: string): Buffer {
-  if (!RAW_BYTE.test(text)) return Buffer.from(text, "utf8");
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xdc80 || c > 0xdcff) continue;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-    if (prev >= 0xd800 && prev <= 0xdbff) continue; // the second half of a pair
-    parts.push(Buffer.from(text.slice(start, i), "utf8"), Buffer.from([c - 0xdc00]));
-    start = i + 1;
-  }
-  parts.push(Buffer.from(text.slice(start), "utf8"));
-  return Buffer.concat(parts);
-}
-
-/** Writes all of `text` to a file descriptor, waiting out EAGAIN on non-blocking pipes. */
-export function writeAll(fd: number, text: string | Uint8Array): void {
-  const buf = typeof text === "string" ? encodeOutput(text) : text;
-  let off = 0;
-  while (off < buf.length) {
-    try {
-      off += fs.writeSync(fd, buf, off, buf.length - off);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
-        continue;
-      }
-      if (code === "EPIPE") return; // the reader went away; nothing more to do
-      throw e;
-    }
+/** A failed host operation, worded like Go's *PathError ("open x: no such file or directory"). */
+export class HostError extends Error {
+  constructor(
+    readonly op: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${op} ${path}: ${reason}`);
   }
 }
 
-export const writeOut = (text: string) => writeAll(1, text);
-export const writeErr = (text: string) => writeAll(2, text);
-export const stderrIsTerminal = () => tty.isatty(2);
+export interface CliIo {
+  /** All of standard input, but no more than `limit` bytes. Throws HostError. */
+  readStdin(limit: number): Uint8Array;
+  /** All of a named file, but no more than `limit` bytes. Throws HostError (op "open" or "read"). */
+  readFile(path: string, limit: number): Uint8Array;
+  /** Access to the files directory (`-d`), confined to it; absent: no local files. */
+  filesDir?(dir: string): FileSystemAccess;
+  /** Replaces or creates `path` with `data` (`-o`). Throws HostError (op "open" or "write"). */
+  writeFile(path: string, data: string): void;
+  /** Standard output and error. A failed write throws HostError (op "write"). */
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether standard error is a terminal (for --color=auto). */
+  stderrIsTerminal: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+/** What a command printed and how it ended, for hosts that capture rather than stream. */
+export interface CliRun {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export interface MemoryIoOptions {
+  stdin?: string | Uint8Array;
+  /** Input files by path, for `butane FILE` and `ignition-validate FILE`. */
+  files?: Readonly<Record<string, string | Uint8Array>>;
+  filesDir?: (dir: string) => FileSystemAccess;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  stderrIsTerminal?: boolean;
+}
+
+const encoder = new TextEncoder();
+const asBytes = (v: string | Uint8Array) => (typeof v === "string" ? encoder.encode(v) : v);
+
+/**
+ * A CliIo over plain values that records what the command prints and writes;
+ * `written` holds the `-o` files.
+ */
+export function memoryIo(options: MemoryIoOptions = {}): CliIo & { run(code: number): CliRun; written: Map<string, string> } {
+  let out = "";
+  let err = "";
+  const written = new Map<string, string>();
+  const files = options.files ?? {};
+  return {
+    readStdin: (limit) => asBytes(options.stdin ?? "").subarray(0, limit),
+    readFile(path, limit) {
+      if (!Object.hasOwn(files, path)) throw new HostError("open", path, "no such file or directory");
+      return asBytes(files[path]!).subarray(0, limit);
+    },
+    ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+    writeFile: (path, data) => void written.set(path, data),
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    stderrIsTerminal: options.stderrIsTerminal ?? false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? "/",
+    written,
+    run: (code) => ({ stdout: out, stderr: err, code }),
+  };
+}

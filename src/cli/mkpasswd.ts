@@ -6,10 +6,22 @@
 // Without a PASSWORD argument the password is read from the terminal (twice, without
 // echo) or, when stdin is not a terminal (or with -s / -P N), as one line from stdin or
 // file descriptor N. The hash goes to stdout; errors go to stderr with exit status 1.
-// All Node-specific code (stdin, tty, fds) lives here, not in src/hash.
-import { readSync } from "node:fs";
+// A pure function of argv and a CliIo with a password source; the Node source (stdin,
+// tty, fds) is in node-password.ts.
 import { HASH_METHODS, PasswordHashError, crypt, findMethod, hashPassword, type HashMethodInfo } from "../hash/index";
 import { PACKAGE_VERSION } from "../version";
+import { memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
+
+/** Where a password comes from when it is not an argument. */
+export interface PasswordIo {
+  stdinIsTerminal: boolean;
+  /** One line (without its end) from a file descriptor (`-P N`). */
+  readLineFromFd(fd: number): Uint8Array | Promise<Uint8Array>;
+  /** One line from standard input that is not a terminal. */
+  readLineFromStdin(): Promise<Uint8Array>;
+  /** Asks on the terminal without echo. */
+  promptHidden(prompt: string): Promise<Uint8Array>;
+}
 
 const PROG = "butane-mkpasswd";
 
@@ -138,96 +150,16 @@ function parseArgs(argv: string[]): Options | "help" | "version" | "methods" {
 
 // ---- reading the password ----------------------------------------------------------------
 
-/** One line (up to \n or \r, without it) from a file descriptor, as raw bytes. */
-function readLineFromFd(fd: number): Uint8Array {
-  const out: number[] = [];
-  const buf = new Uint8Array(1);
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(fd, buf, 0, 1, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") continue;
-      if (code === "EOF") break;
-      throw new Error(`cannot read the password from file descriptor ${fd}: ${(e as Error).message}`);
-    }
-    if (n === 0 || buf[0] === 0x0a || buf[0] === 0x0d) break;
-    out.push(buf[0]!);
-  }
-  return Uint8Array.from(out);
-}
-
-/** One line from (non-terminal) stdin, read asynchronously; the rest is ignored. */
-async function readLineFromStdin(): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) {
-    const end = chunk.findIndex((b) => b === 0x0a || b === 0x0d);
-    if (end >= 0) {
-      chunks.push(chunk.subarray(0, end));
-      break;
-    }
-    chunks.push(chunk);
-  }
-  process.stdin.destroy();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) (out.set(c, o), (o += c.length));
-  return out;
-}
-
-/** Prompts on the terminal without echo; returns the bytes typed before Enter. */
-function promptHidden(prompt: string): Promise<Uint8Array> {
-  const stdin = process.stdin;
-  stdin.setRawMode(true); // before the prompt appears, so nothing typed after it echoes
-  process.stderr.write(prompt);
-  return new Promise((resolve, reject) => {
-    const bytes: number[] = [];
-    stdin.resume();
-    const done = (err?: Error) => {
-      stdin.off("data", onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write("\n");
-      if (err) reject(err);
-      else resolve(Uint8Array.from(bytes));
-    };
-    const onData = (chunk: Buffer) => {
-      for (const b of chunk) {
-        if (b === 0x0d || b === 0x0a) return done();
-        if (b === 0x03) {
-          process.stderr.write("\n");
-          stdin.setRawMode(false);
-          process.exit(130);
-        }
-        if (b === 0x04 && bytes.length === 0) return done(new Error("no password given (end of input)"));
-        if (b === 0x7f || b === 0x08) {
-          // delete one UTF-8 character
-          while (bytes.length && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes.pop();
-          bytes.pop();
-          continue;
-        }
-        if (b === 0x15) {
-          bytes.length = 0; // Ctrl-U
-          continue;
-        }
-        bytes.push(b);
-      }
-    };
-    stdin.on("data", onData);
-  });
-}
-
-async function readPassword(o: Options): Promise<string | Uint8Array> {
+async function readPassword(o: Options, io: PasswordIo): Promise<string | Uint8Array> {
   if (o.positional.length >= 1) return o.positional[0]!;
-  if (o.fd !== undefined && o.fd !== 0) return readLineFromFd(o.fd);
-  if (process.stdin.isTTY) {
-    const first = await promptHidden("Password: ");
-    const second = await promptHidden("Retype password: ");
+  if (o.fd !== undefined && o.fd !== 0) return io.readLineFromFd(o.fd);
+  if (io.stdinIsTerminal) {
+    const first = await io.promptHidden("Password: ");
+    const second = await io.promptHidden("Retype password: ");
     if (first.length !== second.length || first.some((b, i) => b !== second[i])) throw new Error("Passwords don't match.");
     return first;
   }
-  return readLineFromStdin();
+  return io.readLineFromStdin();
 }
 
 // ---- the setting -----------------------------------------------------------------------
@@ -290,52 +222,65 @@ function listMethods(): string {
   return "Available methods:\n" + HASH_METHODS.map((m) => `${m.name.padEnd(15)} ${m.description}\n`).join("");
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs `butane-mkpasswd` with the arguments after the program name; resolves to the exit status. */
+export async function mkpasswd(argv: readonly string[], io: CliIo & PasswordIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs(argv);
+    parsed = parseArgs([...argv]);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${PROG}: ${e.message}\nTry '${PROG} --help' for more information.\n`);
+    io.stderr(`${PROG}: ${e.message}\nTry '${PROG} --help' for more information.\n`);
     return 1;
   }
   if (parsed === "help") {
-    process.stdout.write(HELP);
+    io.stdout(HELP);
     return 0;
   }
   if (parsed === "version") {
-    process.stdout.write(`${PROG} (butane-ts) ${PACKAGE_VERSION}\n`);
+    io.stdout(`${PROG} (butane-ts) ${PACKAGE_VERSION}\n`);
     return 0;
   }
   if (parsed === "methods") {
-    process.stdout.write(listMethods());
+    io.stdout(listMethods());
     return 0;
   }
   if (parsed.positional.length > 2 || (parsed.positional.length === 2 && parsed.salt !== undefined)) {
-    process.stderr.write(`${PROG}: too many arguments\n${HELP}`);
+    io.stderr(`${PROG}: too many arguments\n${HELP}`);
     return 1;
   }
   try {
     const how = plan(parsed); // parameter errors come before asking for a password
-    const password = await readPassword(parsed);
+    const password = await readPassword(parsed, io);
     const hash = "setting" in how ? await crypt(password, how.setting) : await hashPassword(password, how);
-    process.stdout.write(hash + "\n");
+    io.stdout(hash + "\n");
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof PasswordHashError || e instanceof Error) {
-      process.stderr.write(`${PROG}: ${e.message}\n`);
+      io.stderr(`${PROG}: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`${PROG}: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Runs `butane-mkpasswd` on plain values; `stdin` is the password line when no
+ * PASSWORD argument is given (never a terminal here).
+ */
+export async function runMkpasswd(argv: readonly string[], options: MemoryIoOptions = {}): Promise<CliRun> {
+  const io = memoryIo(options);
+  const line = () => {
+    const bytes = typeof options.stdin === "string" ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array());
+    const end = bytes.findIndex((b) => b === 0x0a || b === 0x0d);
+    return end < 0 ? bytes : bytes.subarray(0, end);
+  };
+  const password: PasswordIo = {
+    stdinIsTerminal: false,
+    readLineFromFd: (fd) => {
+      throw new Error(`cannot read the password from file descriptor ${fd}: bad file descriptor`);
+    },
+    readLineFromStdin: async () => line(),
+    promptHidden: async () => line(),
+  };
+  return io.run(await mkpasswd(argv, { ...io, ...password }));
+}

@@ -38,6 +38,16 @@ export const ERRNO_TEXT: Record<string, string> = {
   EINVAL: "invalid argument",
   ENAMETOOLONG: "file name too long",
   EMFILE: "too many open files",
+  ENOSPC: "no space left on device",
+  EROFS: "read-only file system",
+  EEXIST: "file exists",
+  EIO: "input/output error",
+  EFBIG: "file too large",
+  EDQUOT: "disk quota exceeded",
+  ENXIO: "no such device or address",
+  ETXTBSY: "text file busy",
+  EBADF: "bad file descriptor",
+  EPIPE: "broken pipe",
 };
 
 

@@ -6,11 +6,14 @@
 import type { SpecVersion } from "./spec/model";
 import { parseType } from "./spec/model";
 import type { JNode, JObject } from "./go/json";
+import type { PathPart } from "../core/report";
 
 export interface DecodeTypeError {
   message: string;
   /** Character index Go's error offset corresponds to (-1 when not from text). */
   index: number;
+  /** The value that did not fit (Go's message names only the struct fields). */
+  path?: PathPart[];
 }
 
 type T =
@@ -111,6 +114,8 @@ class Abort {
 interface Ctx {
   struct: string | null;
   stack: string[];
+  /** Where in the document decoding is (keys as written), for locating the error. */
+  at: PathPart[];
 }
 
 function typeError(ctx: Ctx, value: string, t: T, index: number): never {
@@ -119,7 +124,7 @@ function typeError(ctx: Ctx, value: string, t: T, index: number): never {
     ctx.struct !== null || ctx.stack.length > 0
       ? `json: cannot unmarshal ${value} into Go struct field ${ctx.struct ?? ""}.${ctx.stack.join(".")} of type ${type}`
       : `json: cannot unmarshal ${value} into Go value of type ${type}`;
-  throw new Abort({ message, index });
+  throw new Abort({ message, index, path: [...ctx.at] });
 }
 
 const INT = /^-?(0|[1-9][0-9]*)$/;
@@ -155,7 +160,11 @@ function decode(node: JNode, t: T, cur: any, ctx: Ctx): any {
       const n = node.items.length;
       if (n === 0) return [];
       const arr: any[] = Array.isArray(cur) ? cur : [];
-      for (let i = 0; i < n; i++) arr[i] = decode(node.items[i]!, t.elem, i < arr.length ? arr[i] : undefined, ctx);
+      for (let i = 0; i < n; i++) {
+        ctx.at.push(i);
+        arr[i] = decode(node.items[i]!, t.elem, i < arr.length ? arr[i] : undefined, ctx);
+        ctx.at.pop();
+      }
       arr.length = n;
       return arr;
     }
@@ -190,7 +199,9 @@ function decodeStruct(node: JObject, t: T & { k: "struct" }, o: Record<string, a
     if (f.embedded) ctx.stack.push(f.embedded);
     ctx.struct = t.name.slice(6);
     ctx.stack.push(f.key);
+    ctx.at.push(key);
     const v = decode(value, f.t, o[f.key], ctx);
+    ctx.at.pop();
     if (v === undefined) delete o[f.key];
     else o[f.key] = v;
     ctx.stack.length = depth;
@@ -204,7 +215,7 @@ function decodeStruct(node: JObject, t: T & { k: "struct" }, o: Record<string, a
  */
 export function decodeConfig(tree: JNode, spec: SpecVersion): { config: Record<string, any> } | { error: DecodeTypeError } {
   try {
-    const v = decode(tree, configType(spec), undefined, { struct: null, stack: [] });
+    const v = decode(tree, configType(spec), undefined, { struct: null, stack: [], at: [] });
     return { config: v !== null && typeof v === "object" ? v : {} };
   } catch (e) {
     if (e instanceof Abort) return { error: e.error };

@@ -1,8 +1,8 @@
 // Whole-config checks built on the Go-compatible pieces: butane's check of an embedded
 // (inline merge/replace) Ignition config, and the `ignition-validate` check of a file.
 
-import type { Diagnostic, ReportEntry, Severity } from "../core/report";
-import { toDiagnostic } from "../core/report";
+import type { Diagnostic, PathPart, ReportEntry, Severity } from "../core/report";
+import { pathString, toDiagnostic } from "../core/report";
 import type { SpecVersion } from "./spec/model";
 import { IGNITION_SPECS } from "./spec/index";
 import { checkJsonSyntax, JsonDepthError, parseJsonTree, treeFromValue, LineIndex, type JNode } from "./go/json";
@@ -101,6 +101,8 @@ export interface IgnitionParseResult {
   tree?: JNode;
   value?: unknown;
   lines?: LineIndex;
+  /** Where a type error is (Go's entry has the root path; the message names only struct fields). */
+  decodeErrorPath?: PathPart[];
 }
 
 /**
@@ -149,7 +151,8 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
   // v3_x.Parse
   const decoded = decodeConfig(tree, spec);
   if ("error" in decoded) {
-    return { ...base, spec, entries: [at({ severity: "error", message: decoded.error.message, path: [], tag: "json" }, decoded.error.index)], error: M.invalid };
+    const e: ReportEntry = { severity: "error", message: decoded.error.message, path: [], tag: "json" };
+    return { ...base, spec, entries: [at(e, decoded.error.index)], error: M.invalid, ...(decoded.error.path ? { decodeErrorPath: decoded.error.path } : {}) };
   }
   let entries = validateWithContext(decoded.config, tree, spec, unused);
   if (lines) entries = correlate(entries, tree, lines);
@@ -169,12 +172,21 @@ export function validateIgnitionEntries(input: string | object, options: Validat
   const p = ignitionParse(input, options.unusedKeys ?? "error");
   const entries: ReportEntry[] = [];
   if (p.spec && p.value !== undefined && p.tree) {
+    // Go's type error names the same problem as the schema's error at its path: keep
+    // Go's message, at the schema's path.
+    const decodeError = p.decodeErrorPath ? pathString(p.decodeErrorPath) : undefined;
     for (const e of validateSchema(p.value, p.spec)) {
+      if (decodeError !== undefined && pathString(e.path) === decodeError) continue;
       const pos = p.lines?.at(deepestStart(p.tree, e));
       entries.push(pos ? { ...e, line: pos.line, column: pos.column } : e);
     }
   }
-  for (const e of p.entries) entries.push(e);
+  for (const e of p.entries) {
+    // Go gives no position for a text that ends too early (our extension): just past its end.
+    if (e.tag === "json" && e.line === undefined && p.tree === undefined && p.lines) entries.push({ ...e, ...p.lines.end() });
+    else if (p.decodeErrorPath) entries.push({ ...e, path: p.decodeErrorPath });
+    else entries.push(e);
+  }
   if (p.error && p.entries.length === 0) {
     // Errors Go returns without a report entry: point at the version where it is the cause.
     const e: ReportEntry =

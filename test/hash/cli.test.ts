@@ -15,7 +15,7 @@ const bin = join(root, "bin/butane-mkpasswd.js");
 
 beforeAll(async () => {
   await build({
-    entryPoints: [join(root, "src/cli/mkpasswd.ts")],
+    entryPoints: [join(root, "src/cli/bin/mkpasswd.ts")],
     outfile: join(root, "dist/cli/mkpasswd.cjs"),
     bundle: true,
     format: "cjs",

@@ -45,7 +45,7 @@ describe("ignition-validate", () => {
   });
 
   test("unparsable input", () => {
-    expect(run([], "{")).toEqual({ code: 1, out: "error: unexpected end of JSON input\n", err: "" });
+    expect(run([], "{")).toEqual({ code: 1, out: "error at line 1 col 2: unexpected end of JSON input\n", err: "" });
     expect(run([], "")).toEqual({ code: 1, out: "error: not a config (empty)\n", err: "" });
   });
 
@@ -57,5 +57,36 @@ describe("ignition-validate", () => {
     expect(run(["--bogus"]).code).toBe(2);
     expect(run(["--help"])).toMatchObject({ code: 0, out: expect.stringContaining("Usage: ignition-validate") });
     expect(run(["--version"]).out).toMatch(/^ignition-validate \(butane-ts .*\), Ignition v2\.26\.0 rules\n$/);
+  });
+});
+
+describe("ignition-validate, in process (runIgnitionValidate)", async () => {
+  const { runIgnitionValidate } = await import("../../src/cli/ignition-validate");
+
+  test("a type mismatch is one diagnostic, Go's message at the value's path", () => {
+    const r = runIgnitionValidate(["-"], { stdin: '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/a","mode":"420"}]}}' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      "error at $.storage.files.0.mode, line 1 col 78: json: cannot unmarshal string into Go struct field File.storage.files.FileEmbedded1.mode of type int\n",
+    );
+  });
+
+  test("truncated JSON is located just past its end", () => {
+    expect(runIgnitionValidate(["-"], { stdin: '{\n  "ignition": {' })).toEqual({ code: 1, stdout: "error at line 2 col 16: unexpected end of JSON input\n", stderr: "" });
+  });
+
+  test("a Butane config gets a hint to translate it first", () => {
+    const r = runIgnitionValidate(["cfg.bu"], { files: { "cfg.bu": "# users\nvariant: fcos\nversion: 1.5.0\n" } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^error at line 1 col 2: invalid character '#'/);
+    expect(r.stderr).toBe("ignition-validate: this looks like a Butane config, not Ignition JSON; translate it first: butane cfg.bu | ignition-validate\n");
+    // Plain invalid JSON gets no such hint.
+    expect(runIgnitionValidate(["-"], { stdin: "nonsense" }).stderr).toBe("");
+  });
+
+  test("input over 128 MiB is refused without reading on", () => {
+    const big = new Uint8Array(128 * 1024 * 1024 + 1).fill(0x20);
+    const r = runIgnitionValidate(["-"], { stdin: big });
+    expect(r).toEqual({ code: 1, stdout: "", stderr: "couldn't read config: standard input is larger than 134217728 bytes (128 MiB)\n" });
   });
 });

@@ -5,23 +5,15 @@
 import { describe, expect, test } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { translateDetailed, STRICT_FAILURE } from "../../src/translate";
-import { formatRaw } from "../../src/emit/diagnostics";
+import { runButane } from "../../src/cli/butane";
 
 const root = join(__dirname, "fixtures");
 
+/** The command as the reference was run: the config on standard input, raw errors. */
 function runCase(dir: string): { out: string; err: string; code: number } {
   const args = existsSync(join(dir, "args")) ? readFileSync(join(dir, "args"), "utf8").trim().split(/\s+/).filter(Boolean) : [];
-  const known = new Set(["--raw", "--pretty", "--strict"]);
-  for (const a of args) if (!known.has(a)) throw new Error(`unsupported flag in ${dir}/args: ${a}`);
-  const r = translateDetailed(readFileSync(join(dir, "input.bu")), {
-    raw: args.includes("--raw"),
-    pretty: args.includes("--pretty"),
-  });
-  const err = formatRaw(r.entries);
-  if (r.error !== undefined) return { out: "", err: err + `Error translating config: ${r.error}\n`, code: 1 };
-  if (args.includes("--strict") && r.entries.length > 0) return { out: "", err: err + STRICT_FAILURE + "\n", code: 1 };
-  return { out: r.output ?? "", err, code: 0 };
+  const run = runButane([...args, "--raw-errors"], { stdin: readFileSync(join(dir, "input.bu")) });
+  return { out: run.stdout, err: run.stderr, code: run.code };
 }
 
 describe("variant golden cases", () => {

@@ -528,6 +528,17 @@ export class LineIndex {
     }
     return { line: lo + 1, column: col };
   }
+  /** The position just past the last character. */
+  end(): { line: number; column: number } {
+    const last = this.lineStarts.length - 1;
+    let col = 1;
+    for (let k = this.lineStarts[last]!; k < this.text.length; ) {
+      const cp = this.text.codePointAt(k)!;
+      col += utf8Len(cp);
+      k += cp > 0xffff ? 2 : 1;
+    }
+    return { line: last + 1, column: col };
+  }
   /** Position of a Go byte offset (which may fall inside a multi-byte character). */
   atByte(offset: number): { line: number; column: number } | undefined {
     let bytes = 0;
