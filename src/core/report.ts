@@ -19,6 +19,8 @@ export interface ReportEntry {
   /** Source position, filled in when the entry is correlated with a source tree. */
   line?: number;
   column?: number;
+  /** Stable identifier of the kind of problem (see src/butane/messages.ts); the message text may change, the code does not. */
+  code?: string;
 }
 
 /** The public diagnostic shape returned by the library API. */
@@ -29,6 +31,8 @@ export interface Diagnostic {
   line?: number;
   column?: number;
   message: string;
+  /** Stable identifier of the kind of problem, for tools (SARIF rule ids, editor code actions). */
+  code?: string;
 }
 
 export function pathString(parts: readonly PathPart[]): string {
@@ -85,5 +89,6 @@ export function toDiagnostic(e: ReportEntry): Diagnostic {
   const d: Diagnostic = { severity: e.severity, path: pathString(e.path), message: e.message };
   if (e.line !== undefined) d.line = e.line;
   if (e.column !== undefined) d.column = e.column;
+  if (e.code !== undefined) d.code = e.code;
   return d;
 }
