@@ -4,17 +4,17 @@
 // the build fails if one creeps in.
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
-import { memoryFileSystem, isMemoryFiles, type MemoryFiles } from "./browser/memory-fs";
+import { memoryFileSystem, isMemoryFiles, MemoryFilesError, type MemoryFiles } from "./browser/memory-fs";
 import { registerBuiltinVariants } from "./butane/variants";
 import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
-import type { HashOptions } from "./hash/index";
+import type { CryptOptions, HashOptions } from "./hash/index";
 
 export * from "./index";
-export { memoryFileSystem, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./browser/memory-fs";
+export { memoryFileSystem, MemoryFilesError, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./browser/memory-fs";
 export { readPickedFiles, type PickedFile, type PickedFolder } from "./browser/file-list";
 export { validateIgnition, type ValidateIgnitionOptions, type ValidateIgnitionResult } from "./ignition/index";
-export type { HashMethod, HashMethodInfo, HashOptions } from "./hash/index";
+export type { CostLimits, CryptOptions, HashMethod, HashMethodInfo, HashOptions } from "./hash/index";
 
 export interface BrowserTranslateOptions extends Omit<TranslateOptions, "filesDir"> {
   /**
@@ -28,12 +28,25 @@ export interface BrowserTranslateOptions extends Omit<TranslateOptions, "filesDi
 
 /** translate(), with `filesDir` also accepting the files themselves. */
 export function translate(input: string | Uint8Array, options: BrowserTranslateOptions = {}): TranslateResult {
+  if (options === null || typeof options !== "object") return coreTranslate(input, options);
   const { filesDir, ...rest } = options;
   if (filesDir !== undefined && typeof filesDir !== "string") {
-    if (!isMemoryFiles(filesDir)) throw new TypeError("filesDir must be a path string, a Map or a plain object of files");
-    return coreTranslate(input, { ...rest, filesDir: ".", readFile: memoryFileSystem(filesDir) });
+    if (!isMemoryFiles(filesDir)) return optionError(`invalid option filesDir: expected a path string, a Map or a plain object of files, got ${filesDir === null ? "null" : Array.isArray(filesDir) ? "an array" : typeof filesDir}`);
+    let fs;
+    try {
+      fs = memoryFileSystem(filesDir);
+    } catch (e) {
+      if (e instanceof MemoryFilesError) return optionError(`invalid option filesDir: ${e.message}`);
+      throw e;
+    }
+    return coreTranslate(input, { ...rest, filesDir: ".", readFile: fs });
   }
   return coreTranslate(input, filesDir === undefined ? rest : { ...rest, filesDir });
+}
+
+/** A named option error, as translate() gives for its own options. */
+function optionError(message: string): TranslateResult {
+  return { report: [{ severity: "error", path: "$", message }], error: message };
 }
 
 /** Every variant version translate() accepts (the built-in ones and any registered). */
@@ -57,11 +70,11 @@ export async function hashPassword(password: string | Uint8Array, options?: Hash
 }
 
 /** Checks a password against a crypt(3) or GRUB hash; loads the hash module on first use. */
-export async function verifyPassword(password: string | Uint8Array, hash: string): Promise<boolean> {
-  return (await loadHash()).verifyPassword(password, hash);
+export async function verifyPassword(password: string | Uint8Array, hash: string, options?: CryptOptions): Promise<boolean> {
+  return (await loadHash()).verifyPassword(password, hash, options);
 }
 
 /** crypt(3) with a setting or complete hash; loads the hash module on first use. */
-export async function crypt(password: string | Uint8Array, setting: string): Promise<string> {
-  return (await loadHash()).crypt(password, setting);
+export async function crypt(password: string | Uint8Array, setting: string, options?: CryptOptions): Promise<string> {
+  return (await loadHash()).crypt(password, setting, options);
 }

@@ -7,7 +7,7 @@ import { nodeFileSystem } from "./node-fs";
 export * from "./index";
 export { nodeFileSystem } from "./node-fs";
 export { validateIgnition, type ValidateIgnitionOptions, type ValidateIgnitionResult } from "./ignition/index";
-export { hashPassword, verifyPassword, crypt, HASH_METHODS, PasswordHashError, type HashMethod, type HashOptions } from "./hash/index";
+export { hashPassword, verifyPassword, crypt, HASH_METHODS, PasswordHashError, DEFAULT_COST_LIMITS, NO_COST_LIMITS, type HashMethod, type HashOptions, type CryptOptions, type CostLimits } from "./hash/index";
 
 /** translate(), reading `filesDir` from disk unless a reader is given. */
 export function translate(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult {

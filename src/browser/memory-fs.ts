@@ -36,6 +36,11 @@ type Node =
 const MAX_LINKS = 40;
 const enc = new TextEncoder();
 
+/** A files map that cannot be used (a key outside the directory, a value that is not a file…). */
+export class MemoryFilesError extends Error {
+  override name = "MemoryFilesError";
+}
+
 function byteOrder(a: string, b: string): number {
   const x = enc.encode(a), y = enc.encode(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
@@ -57,53 +62,75 @@ export function isMemoryFiles(v: unknown): v is MemoryFiles {
   return v instanceof Map || (typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype);
 }
 
+const shown = (key: string) => JSON.stringify(key.length > 80 ? key.slice(0, 77) + "..." : key);
+
+/** The node a files-map value stands for; a MemoryFilesError for anything else. */
+function toNode(key: string, value: unknown): Node {
+  if (typeof value === "string") return { kind: "file", data: enc.encode(value), executable: false };
+  if (value instanceof Uint8Array) return { kind: "file", data: value, executable: false };
+  if (value !== null && typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (typeof v.symlink === "string") return { kind: "symlink", target: v.symlink };
+    if (typeof v.contents === "string" || v.contents instanceof Uint8Array) {
+      return { kind: "file", data: typeof v.contents === "string" ? enc.encode(v.contents) : v.contents, executable: !!v.executable };
+    }
+  }
+  const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object without contents or symlink" : typeof value;
+  throw new MemoryFilesError(`memory files: ${shown(key)} has a value that is not bytes, text or an entry (got ${got})`);
+}
+
 /**
  * A FileSystemAccess over files in memory. Symbolic links are followed by readFile and
  * stat (never out of the files directory), reported as links by lstat and readLink,
- * and kept as links by `storage.trees`.
+ * and kept as links by `storage.trees`. A map that cannot be used (a key outside the
+ * directory, a path that is both a file and a directory, a value that is not a file)
+ * throws a MemoryFilesError naming the key.
  */
 export function memoryFileSystem(files: MemoryFiles, options: MemoryFileSystemOptions = {}): FileSystemAccess {
+  if (!isMemoryFiles(files)) throw new MemoryFilesError("memory files: expected a Map or a plain object from paths to files");
+  if (options.root !== undefined && typeof options.root !== "string") throw new MemoryFilesError("memory files: root must be a path string");
   const root = cleanPath(options.root ?? ".");
   const nodes = new Map<string, Node>();
 
-  const ensureDir = (p: string): void => {
-    const n = nodes.get(p);
-    if (n) {
-      if (n.kind !== "directory") throw new Error(`memory files: ${JSON.stringify(p)} is both a file and a directory`);
-      return;
+  /** Makes `p` and its missing ancestors directories (a loop: keys may be thousands of levels deep). */
+  const ensureDir = (p: string, key: string): void => {
+    const missing: string[] = [];
+    for (let d = p; ; d = parentOf(d)) {
+      const n = nodes.get(d);
+      if (n) {
+        if (n.kind !== "directory") throw new MemoryFilesError(`memory files: ${shown(d)} is both a file and a directory (key ${shown(key)})`);
+        break;
+      }
+      missing.push(d);
+      if (d === "." || d === "/") break;
     }
-    nodes.set(p, { kind: "directory", children: new Set() });
-    const parent = parentOf(p);
-    ensureDir(parent);
-    (nodes.get(parent) as Extract<Node, { kind: "directory" }>).children.add(baseOf(p));
+    for (let i = missing.length - 1; i >= 0; i--) {
+      const d = missing[i]!;
+      nodes.set(d, { kind: "directory", children: new Set() });
+      const parent = nodes.get(parentOf(d));
+      if (parent?.kind === "directory" && d !== parentOf(d)) parent.children.add(baseOf(d));
+    }
   };
 
-  ensureDir(root);
-  const entries = files instanceof Map ? [...files.entries()] : Object.entries(files);
+  ensureDir(root, root);
+  const entries: [unknown, unknown][] = files instanceof Map ? [...files.entries()] : Object.entries(files);
   for (const [key, value] of entries) {
+    if (typeof key !== "string") throw new MemoryFilesError(`memory files: keys must be path strings (got ${typeof key})`);
     const rel = cleanPath(key);
-    const isDir = key.endsWith("/") || (typeof value === "object" && !(value instanceof Uint8Array) && "directory" in value);
+    const isDir = key.endsWith("/") || (value !== null && typeof value === "object" && !(value instanceof Uint8Array) && (value as { directory?: unknown }).directory === true);
     if (isDir && rel === ".") continue;
     if (rel === "." || rel === ".." || rel.startsWith("../") || rel.startsWith("/")) {
-      throw new Error(`memory files: key ${JSON.stringify(key)} must be a relative path inside the files directory`);
+      throw new MemoryFilesError(`memory files: key ${shown(key)} must be a relative path inside the files directory`);
     }
     const p = joinPath(root, rel);
     if (isDir) {
-      ensureDir(p);
+      ensureDir(p, key);
       continue;
     }
-    let node: Node;
-    if (typeof value === "string") node = { kind: "file", data: enc.encode(value), executable: false };
-    else if (value instanceof Uint8Array) node = { kind: "file", data: value, executable: false };
-    else if ("symlink" in value) node = { kind: "symlink", target: value.symlink };
-    else if ("contents" in value) {
-      const c = value.contents;
-      node = { kind: "file", data: typeof c === "string" ? enc.encode(c) : c, executable: !!value.executable };
-    } else throw new Error(`memory files: ${JSON.stringify(key)} has a value that is not bytes, text or an entry`);
-    if (nodes.has(p)) throw new Error(`memory files: ${JSON.stringify(key)} is given twice, or is also a directory`);
-    const parent = parentOf(p);
-    ensureDir(parent);
-    (nodes.get(parent) as Extract<Node, { kind: "directory" }>).children.add(baseOf(p));
+    const node = toNode(key, value);
+    if (nodes.has(p)) throw new MemoryFilesError(`memory files: ${shown(key)} is given twice, or is also a directory`);
+    ensureDir(parentOf(p), key);
+    (nodes.get(parentOf(p)) as Extract<Node, { kind: "directory" }>).children.add(baseOf(p));
     nodes.set(p, node);
   }
 
@@ -111,6 +138,11 @@ export function memoryFileSystem(files: MemoryFiles, options: MemoryFileSystemOp
 
   /** Resolves symlinks in the directories of `path` (and in its last part when `followLast`). */
   const resolve = (op: string, path: string, followLast: boolean): string => {
+    // Every ancestor of a stored node is a stored directory, never a link: a path stored
+    // as it is needs no walk (which costs a join per level, and made deep trees cubic).
+    const clean = cleanPath(path);
+    const direct = nodes.get(clean);
+    if (direct && (direct.kind !== "symlink" || !followLast)) return clean;
     const split = (p: string): [string, string[]] => {
       const c = cleanPath(p);
       if (c === ".") return [".", []];

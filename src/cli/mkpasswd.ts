@@ -8,7 +8,7 @@
 // file descriptor N. The hash goes to stdout; errors go to stderr with exit status 1.
 // A pure function of argv and a CliIo with a password source; the Node source (stdin,
 // tty, fds) is in node-password.ts.
-import { HASH_METHODS, PasswordHashError, crypt, findMethod, hashPassword, type HashMethodInfo } from "../hash/index";
+import { HASH_METHODS, NO_COST_LIMITS, PasswordHashError, crypt, findMethod, hashPassword, type HashMethodInfo } from "../hash/index";
 import { PACKAGE_VERSION } from "../version";
 import { memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 
@@ -251,7 +251,9 @@ export async function mkpasswd(argv: readonly string[], io: CliIo & PasswordIo):
   try {
     const how = plan(parsed); // parameter errors come before asking for a password
     const password = await readPassword(parsed, io);
-    const hash = "setting" in how ? await crypt(password, how.setting) : await hashPassword(password, how);
+    // The parameters are the user's own choice here, so the library's cost ceilings
+    // (meant for hashes from elsewhere) do not apply: mkpasswd takes any valid cost.
+    const hash = "setting" in how ? await crypt(password, how.setting, { limits: NO_COST_LIMITS }) : await hashPassword(password, { ...how, limits: NO_COST_LIMITS });
     io.stdout(hash + "\n");
     return 0;
   } catch (e) {

@@ -15,7 +15,20 @@ import { ROUNDS_DEFAULT, ROUNDS_MAX, ROUNDS_MIN, shaCrypt, gensalt as shaGensalt
 import { PasswordHashError, checkSettingChars, passwordBytes, randomBytes, timingSafeEqual } from "./util";
 import { countParams, decode64, encodeParams, yescryptCrypt, gensalt as yescryptGensalt } from "./yescrypt";
 
+import { checkCostLimits, costLimits, type CostLimits } from "./limits";
+
 export { PasswordHashError } from "./util";
+export { DEFAULT_COST_LIMITS, NO_COST_LIMITS, type CostLimits } from "./limits";
+
+/** Options of crypt() and verifyPassword(). */
+export interface CryptOptions {
+  /**
+   * Cost ceilings, over the defaults (DEFAULT_COST_LIMITS: a few seconds of work per
+   * hash). A setting that asks for more is refused with a PasswordHashError before any
+   * work is done; pass NO_COST_LIMITS to lift them for parameters you chose yourself.
+   */
+  limits?: Partial<CostLimits>;
+}
 
 /** A method name as `mkpasswd --method` takes it (plus `grub-pbkdf2`). */
 export type HashMethod = "yescrypt" | "bcrypt" | "bcrypt_a" | "sha512crypt" | "sha256crypt" | "grub-pbkdf2";
@@ -107,6 +120,8 @@ export interface HashOptions {
    * bcrypt: 22 characters; SHA-crypt: up to 16 characters; GRUB: hex).
    */
   salt?: string | Uint8Array;
+  /** Cost ceilings, as for crypt(): a `cost` above them is refused. */
+  limits?: Partial<CostLimits>;
 }
 
 function resolveMethod(method: string | undefined): HashMethodInfo {
@@ -175,7 +190,7 @@ export function makeSetting(options: HashOptions = {}): string {
 
 /** Hashes a password with a fresh (or the given) salt; the default method is yescrypt. */
 export async function hashPassword(password: string | Uint8Array, options: HashOptions = {}): Promise<string> {
-  return crypt(password, makeSetting(options));
+  return crypt(password, makeSetting(options), options.limits ? { limits: options.limits } : {});
 }
 
 /**
@@ -184,8 +199,9 @@ export async function hashPassword(password: string | Uint8Array, options: HashO
  * "grub.pbkdf2.sha512.<iterations>.<SALT>[.<HASH>]" setting, the complete GRUB hash.
  * Invalid settings throw a PasswordHashError (libxcrypt would return a "*" token).
  */
-export async function crypt(password: string | Uint8Array, setting: string): Promise<string> {
+export async function crypt(password: string | Uint8Array, setting: string, options: CryptOptions = {}): Promise<string> {
   if (typeof setting !== "string") throw new PasswordHashError("setting must be a string");
+  checkCostLimits(setting, costLimits(options?.limits));
   if (setting.startsWith(GRUB_PREFIX)) return grubCrypt(passwordBytes(password, Infinity), setting);
   checkSettingChars(setting);
   const key = passwordBytes(password);
@@ -214,17 +230,18 @@ const COMPLETE: [RegExp, RegExp][] = [
  * a wrong password; throws a PasswordHashError for a malformed or unsupported hash, and
  * for a bare salt setting (a hash without its checksum).
  */
-export async function verifyPassword(password: string | Uint8Array, hash: string): Promise<boolean> {
+export async function verifyPassword(password: string | Uint8Array, hash: string, options: CryptOptions = {}): Promise<boolean> {
   if (typeof hash !== "string") throw new PasswordHashError("hash must be a string");
+  checkCostLimits(hash, costLimits(options?.limits));
   if (hash.startsWith(GRUB_PREFIX)) {
     if (!parseGrub(hash).hasHash) throw new PasswordHashError("GRUB setting has no HASH field; it is not a complete hash");
     // hex case does not matter to GRUB; ours is upper-case like grub-mkpasswd-pbkdf2's
-    return timingSafeEqual(await crypt(password, hash), GRUB_PREFIX + hash.slice(GRUB_PREFIX.length).toUpperCase());
+    return timingSafeEqual(await crypt(password, hash, options), GRUB_PREFIX + hash.slice(GRUB_PREFIX.length).toUpperCase());
   }
   const shape = COMPLETE.find(([p]) => p.test(hash));
   if (shape && !shape[1].test(hash)) {
-    await crypt(password, hash); // a malformed setting throws its own, more precise error
+    await crypt(password, hash, options); // a malformed setting throws its own, more precise error
     throw new PasswordHashError("not a complete hash (the checksum part is missing or malformed)");
   }
-  return timingSafeEqual(await crypt(password, hash), hash);
+  return timingSafeEqual(await crypt(password, hash, options), hash);
 }

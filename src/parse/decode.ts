@@ -171,7 +171,9 @@ export class Decoder {
 
   private terror(n: YamlNode, tag: string, type: TypeDesc): void {
     if (n.tag !== "") tag = n.tag;
-    const value = tag !== "!!seq" && tag !== "!!map" ? shortValue(n.value) : "";
+    // yaml.v3 appends a !!seq/!!map node's value as it is: empty for a real collection,
+    // the scalar itself (uncut, unquoted) for a scalar tagged `!!map` ("!!maptrue").
+    const value = tag !== "!!seq" && tag !== "!!map" ? shortValue(n.value) : n.value;
     this.addError(`line ${n.line}: cannot unmarshal ${tag}${value} into ${type.name}`, n);
   }
 
