@@ -2,6 +2,7 @@
 // Generates the Butane JSON Schemas from the variant registry (src/schemas/generate.ts):
 //   schemas/butane/<variant>-<version>.json   one per registered variant version
 //   schemas/butane.json                       dispatches on variant + version
+//   schemas/ignition.json                     dispatches on ignition.version (for *.ign)
 // Output is deterministic; rerun after adding or changing a variant version.
 //
 // Usage: node scripts/gen-butane-schemas.mjs [--check]

@@ -1,6 +1,7 @@
 // Everything scripts/gen-butane-schemas.mjs writes, computed from the variant registry:
 // schemas/butane/<variant>-<version>.json for every registered variant version and
-// the dispatcher schemas/butane.json. Enumerated values are asked of the compiler:
+// the dispatcher schemas/butane.json; and schemas/ignition.json, which picks the
+// Ignition schema (written by scripts/gen-schemas.mjs) by `ignition.version`. Enumerated values are asked of the compiler:
 // each candidate from the documentation table is translated in a minimal config and
 // kept when no error lands on that field.
 
@@ -8,7 +9,8 @@ import { listVariants, translate } from "../translate";
 import type { VariantVersion } from "../butane/variants/define";
 import { BUTANE_FIELDS, fieldDoc } from "./butane-fields";
 import { formatSchemaJson } from "./json-format";
-import { dispatcherSchema, fieldPaths, groupByVariant, probeDocument, schemaFileName, sinceTable, versionSchema } from "./butane-schema";
+import { IGNITION_SPECS } from "../ignition/spec/index";
+import { dispatcherSchema, ignitionDispatcherSchema, fieldPaths, groupByVariant, probeDocument, schemaFileName, sinceTable, versionSchema } from "./butane-schema";
 
 /** Error messages translate() reports at exactly the probed field for `value`. */
 function probeErrors(vv: VariantVersion, path: string, value: string): string[] {
@@ -59,6 +61,7 @@ export function generateButaneSchemas(): Generated {
     }
   }
   files.set("schemas/butane.json", formatSchemaJson(dispatcherSchema(all)));
+  files.set("schemas/ignition.json", formatSchemaJson(ignitionDispatcherSchema(IGNITION_SPECS.map((s) => s.version))));
   return { files, undocumented: [...undocumented].sort() };
 }
 

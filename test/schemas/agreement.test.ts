@@ -130,3 +130,38 @@ describe.skipIf(!haveShared)("Butane schemas agree with the compiler on the conf
     expect(tally["schema-level"][1]).toBeGreaterThan(40);
   });
 });
+
+/** Compiles schemas/ignition.json with the per-version Ignition schemas. */
+function ignitionValidator(): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  for (const f of readdirSync(join(root, "schemas")).filter((f) => /^ignition-v.*\.json$/.test(f)).sort()) {
+    ajv.addSchema({ ...JSON.parse(readFileSync(join(root, "schemas", f), "utf8")), $id: `${BASE}${f}` });
+  }
+  return ajv.compile({ ...JSON.parse(readFileSync(join(root, "schemas/ignition.json"), "utf8")), $id: `${BASE}ignition.json` });
+}
+
+describe.skipIf(!haveShared)("schemas/ignition.json (for *.ign files) dispatches on ignition.version", () => {
+  it("accepts every Ignition config the reference produced and rejects wrong versions and types", () => {
+    const validate = ignitionValidator();
+    let accepted = 0;
+    const rejected: string[] = [];
+    for (const group of readdirSync(casesDir).sort()) {
+      if (!statSync(join(casesDir, group)).isDirectory()) continue;
+      for (const name of readdirSync(join(casesDir, group)).sort()) {
+        const out = join(casesDir, group, name, "expected.out");
+        if (!existsSync(out) || readFileSync(join(casesDir, group, name, "expected.code"), "utf8").trim() !== "0") continue;
+        const text = readFileSync(out, "utf8");
+        if (!text.trimStart().startsWith("{")) continue; // OpenShift MachineConfigs are YAML
+        if (validate(JSON.parse(text))) accepted++;
+        else rejected.push(`${group}/${name}: ${JSON.stringify(validate.errors?.slice(0, 2))}`);
+      }
+    }
+    console.log(`Ignition dispatcher: ${accepted} reference outputs accepted, ${rejected.length} rejected`);
+    expect(rejected).toEqual([]);
+    expect(accepted).toBeGreaterThan(300);
+    expect(validate({ ignition: { version: "3.4.0" } })).toBe(true);
+    expect(validate({ ignition: { version: "3.9.0" } })).toBe(false);
+    expect(validate({ ignition: { version: "3.4.0" }, storage: { files: "x" } })).toBe(false);
+    expect(validate({ ignition: { version: "3.0.0" }, passwd: { users: [{ name: 1 }] } })).toBe(false);
+  });
+});
