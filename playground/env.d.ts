@@ -10,3 +10,9 @@ declare const __CACHE_VERSION__: string;
 
 // Stylesheets imported for the bundle (esbuild writes them to app.css).
 declare module "*.css";
+
+// The completion/hover table folded from schemas/butane/*.json by scripts/build-playground.mjs.
+declare module "butane:schema-table" {
+  const table: unknown;
+  export default table;
+}

@@ -27,6 +27,7 @@ import {
   type Diagnostic,
   type MemoryFiles,
 } from "../src/browser";
+import { schemaAssist } from "./assist";
 import { declaredVersion, spanAt, withVersion } from "./positions";
 import { TEMPLATES } from "./templates";
 
@@ -85,6 +86,7 @@ const baseExtensions: Extension[] = [
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
   yaml(),
+  schemaAssist(() => mode === "butane"),
   EditorState.tabSize.of(2),
   EditorView.updateListener.of((u) => {
     if (u.docChanged) schedule();
@@ -111,6 +113,9 @@ const baseExtensions: Extension[] = [
     ".cm-lint-marker-error": { content: "normal", borderRadius: "50%", background: "#f87", border: "2px solid #f43" },
     ".cm-lint-marker-warning": { content: "normal", background: "#fb0", clipPath: "polygon(50% 0, 100% 100%, 0 100%)" },
     ".cm-lint-marker-info": { content: "normal", background: "#aaf", border: "2px solid #77e" },
+    ".schema-doc": { maxWidth: "32em", padding: "2px 8px", fontFamily: "var(--sans, sans-serif)", fontSize: "12px" },
+    ".schema-doc p": { margin: "4px 0" },
+    ".schema-doc code": { fontFamily: "var(--mono)", background: "#f3f3f3", padding: "0 2px" },
   }),
 ];
 

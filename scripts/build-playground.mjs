@@ -20,6 +20,18 @@ import { gzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** `import("butane:schema-table")`: the generated Butane schemas folded for completion and hover. */
+const schemaTablePlugin = {
+  name: "butane-schema-table",
+  setup(b) {
+    b.onResolve({ filter: /^butane:schema-table$/ }, () => ({ path: "schema-table", namespace: "butane" }));
+    b.onLoad({ filter: /.*/, namespace: "butane" }, async () => {
+      const { completionTable } = await import("./gen-butane-schemas.mjs");
+      return { contents: JSON.stringify(completionTable()), loader: "json", watchFiles: [join(root, "schemas/butane.json")] };
+    });
+  },
+};
+
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** Node built-ins (and files of the Node-only entries) that a browser metafile pulls in. */
@@ -146,6 +158,7 @@ export async function buildPlayground({ outDir = join(root, "playground-dist"), 
     entryPoints: { app: join(root, "playground/main.ts") },
     splitting: true, outdir: outDir, entryNames: "[name]", chunkNames: "chunks/[name]-[hash]",
     loader: { ".bu": "text" },
+    plugins: [schemaTablePlugin],
   });
   const bad = nodeOnlyImports(app.metafile);
   if (bad.length) throw new Error(`playground: Node-only code in the page:\n  ${bad.join("\n  ")}`);

@@ -237,6 +237,53 @@ describe.skipIf(SKIP || !CHROMIUM)("playground in chromium", () => {
     expect(await outputText()).toContain('"name": "var-data.mount"');
   });
 
+  it("completes keys and values and documents keys on hover, from the generated schemas", async () => {
+    const setText = (t: string) => page.evaluate((x) => (window as unknown as { butanePlayground: { setText(t: string): void } }).butanePlayground.setText(x), t);
+    const head = "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n";
+    if (!page.url().startsWith(baseUrl)) await open(page);
+    await setText(head + "      ");
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    // Typing a word offers the keys of the struct there (a file: not `path`, which is set).
+    await page.keyboard.type("mo", { delay: 20 });
+    const options = page.locator(".cm-tooltip-autocomplete .cm-completionLabel");
+    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toContain("mode");
+    await page.waitForTimeout(200); // the popup ignores Enter for a moment after it opens (CodeMirror's interactionDelay)
+    await page.keyboard.press("Enter");
+    expect(await editorText()).toBe(head + "      mode: ");
+    // Ctrl-Space on an empty line of the item lists every key the file struct has left.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining(["append", "contents", "group", "overwrite", "user"]));
+    expect(await options.allTextContents()).not.toContain("path");
+    await page.keyboard.press("Escape");
+    // Values: the filesystem formats this version accepts.
+    await setText("variant: fcos\nversion: 1.6.0\nstorage:\n  filesystems:\n    - device: /dev/vdb\n      format: x");
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("x", { delay: 20 });
+    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toContain("xfs");
+    await page.keyboard.press("Escape");
+
+    // Hover over a key shows its documentation, naming the version it appeared in.
+    await setText(head + "      mode: 0644\n");
+    const line = page.locator(".cm-line", { hasText: "mode: 0644" });
+    const box = await line.evaluate((el) => {
+      const node = [...el.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild)).find((n) => n && n.textContent!.includes("mode"))!;
+      const range = document.createRange();
+      const at = node.textContent!.indexOf("mode");
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 3);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const tip = page.locator(".cm-tooltip-hover");
+    await expect.poll(() => tip.textContent(), { timeout: 10_000 }).toMatch(/storage\.files\.mode.*octal.*Since fcos 1\.0\.0/s);
+    await page.mouse.move(0, 0);
+  });
+
   it("wraps OpenShift configs in a MachineConfig unless raw", async () => {
     const versions = await page.locator("#version option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const openshift = versions.filter((v) => v.startsWith("openshift ") && !v.includes("experimental")).pop();
