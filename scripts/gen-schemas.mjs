@@ -31,6 +31,27 @@ export async function loadSpecs() {
   return mod.IGNITION_SPECS;
 }
 
+/** Field descriptions (src/schemas/ignition-docs.ts, bundled like the specs). */
+async function loadDescriptions(specs) {
+  const r = await build({ entryPoints: [join(root, "src/schemas/ignition-docs.ts")], bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" });
+  const mod = await import("data:text/javascript;base64," + Buffer.from(r.outputFiles[0].text).toString("base64"));
+  const since = mod.ignitionSince(specs);
+  return (spec) => mod.ignitionFieldDescriptions(spec, since);
+}
+
+/** Adds each field's description ("Struct.field" -> text) to the schema's properties. */
+function describe(schema, descriptions) {
+  const add = (name, s) => {
+    for (const [key, prop] of Object.entries(s.properties ?? {})) {
+      const text = descriptions.get(`${name}.${key}`);
+      if (text) s.properties[key] = { description: text, ...prop };
+    }
+  };
+  add("Config", schema);
+  for (const [name, def] of Object.entries(schema.definitions)) add(name, def);
+  return schema;
+}
+
 /** "3.7.0-experimental" -> "3_7_experimental" */
 export function versionSlug(version) {
   const m = /^3\.(\d+)\.0(-experimental)?$/.exec(version);
@@ -141,10 +162,11 @@ function indexTypes(specs) {
 /** Every generated file: path (relative to the repo root) -> content. */
 export async function generateAll() {
   const specs = await loadSpecs();
+  const descriptionsOf = await loadDescriptions(specs);
   const files = new Map();
   for (const spec of specs) {
     const slug = versionSlug(spec.version);
-    files.set(`schemas/ignition-v${slug}.json`, JSON.stringify(schemaFor(spec), null, 2) + "\n");
+    files.set(`schemas/ignition-v${slug}.json`, JSON.stringify(describe(schemaFor(spec), descriptionsOf(spec)), null, 2) + "\n");
     files.set(`src/ignition/types/v${slug}.ts`, typesFor(spec));
   }
   files.set("src/ignition/types/index.ts", indexTypes(specs));
