@@ -226,3 +226,33 @@ describe("butane-language-server over stdio", () => {
     await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { butane: { filesDir: "files", schemasDir: join(fixtures, "schemas/butane") } } });
   });
 });
+
+describe("butane-language-server with the package's generated schemas", () => {
+  test("hover and completion read schemas/butane by default", async () => {
+    const proc = spawn(process.execPath, [bin], { stdio: ["pipe", "pipe", "pipe"] });
+    const c = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    c.listen();
+    try {
+      await c.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      await c.sendNotification(InitializedNotification.type, {});
+      const uri = "untitled:generated.bu";
+      const text = ["variant: fcos", "version: 1.6.0", "storage:", "  files:", "    - path: /etc/motd", "      ", ""].join("\n");
+      await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "butane", version: 1, text } });
+      const items = (await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 5, character: 6 } })) as CompletionItem[];
+      expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["overwrite", "contents", "mode", "user", "group", "append"]));
+      expect(items.map((i) => i.label)).not.toContain("path");
+      expect(items.every((i) => typeof i.documentation === "object")).toBe(true);
+      const hover = await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 3 } });
+      expect((hover!.contents as { value: string }).value).toMatch(/^\*\*storage\*\* \(object\)\n\n\S/);
+      expect((hover!.contents as { value: string }).value).toContain("Since fcos");
+      await c.sendRequest(ShutdownRequest.type);
+      await c.sendNotification(ExitNotification.type);
+    } finally {
+      c.dispose();
+      if (proc.exitCode === null) await new Promise<void>((resolve) => {
+        const t = setTimeout(() => (proc.kill(), resolve()), 5000);
+        proc.once("exit", () => (clearTimeout(t), resolve()));
+      });
+    }
+  });
+});

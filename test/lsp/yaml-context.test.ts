@@ -4,6 +4,11 @@ import { cursorContext, keyAt, lineTokens, readHeader, siblingKeys } from "../..
 import { nodeAtPath, propertiesOf, specTableSchema, valuesOf, docOf, type JsonSchema } from "../../src/lsp/schema";
 import { lookupVariant } from "../../src/butane/registry";
 import { listVariants } from "../../src/translate";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { structKeysAt } from "../../src/lsp/suggest";
+
+const generated = join(__dirname, "../../schemas/butane");
 
 const doc = (...lines: string[]) => lines;
 
@@ -86,5 +91,35 @@ describe("schema walking", () => {
     expect(valuesOf(nodeAtPath(schema, ["b"])!)).toEqual([1, 2]);
     expect(valuesOf(nodeAtPath(schema, ["c", 3, "d"])!)).toEqual(["z"]);
     expect(nodeAtPath(schema, ["nope"])).toBeUndefined();
+  });
+
+  test("the generated schemas offer, at every struct the walk reaches, the keys the spec tables have, each documented", () => {
+    let checked = 0;
+    for (const def of listVariants()) {
+      const file = join(generated, `${def.variant}-${def.version}.json`);
+      expect(existsSync(file), file).toBe(true);
+      const schema = JSON.parse(readFileSync(file, "utf8")) as JsonSchema;
+      // Walk the spec tables' struct fields breadth-first, a list entry standing for its items.
+      const queue: (string | number)[][] = [[]];
+      const seen = new Set<string>();
+      while (queue.length > 0) {
+        const path = queue.shift()!;
+        const keys = structKeysAt(def.schema, path);
+        if (!keys) continue;
+        const node = nodeAtPath(schema, path);
+        expect(node, `${def.variant} ${def.version} ${path.join(".")}`).toBeDefined();
+        const offered = propertiesOf(node!);
+        expect(new Set(offered.map((k) => k.key)), `${def.variant} ${def.version} ${path.join(".")}`).toEqual(new Set(keys));
+        for (const k of offered) expect(docOf(k.schema), `${path.join(".")}.${k.key}`).toBeTruthy();
+        checked++;
+        for (const key of keys) {
+          const sig = `${path.filter((p) => typeof p === "string").join(".")}.${key}`;
+          if (seen.has(sig)) continue;
+          seen.add(sig);
+          queue.push([...path, key], [...path, key, 0]);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
   });
 });
