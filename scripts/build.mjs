@@ -27,6 +27,9 @@ const targets = [
   { entry: "src/cli/bin/butane.ts", out: "dist/cli/butane.cjs", platform: "node", minify: true, cjs: true },
   { entry: "src/cli/bin/mkpasswd.ts", out: "dist/cli/mkpasswd.cjs", platform: "node", minify: true, cjs: true },
   { entry: "src/cli/bin/ignition-validate.ts", out: "dist/cli/ignition-validate.cjs", platform: "node", minify: true, cjs: true },
+  // The language server, with vscode-languageserver bundled in (so the package keeps no
+  // runtime dependency for it).
+  { entry: "src/lsp/main.ts", out: "dist/cli/butane-language-server.cjs", platform: "node", minify: true, cjs: true },
   // Library, Node flavour (adds a files-dir reader backed by node:fs).
   { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap: true },
   // Library, browser flavour: no Node built-ins allowed (platform "browser" makes any

@@ -9,6 +9,9 @@ import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
+import { formatJsonReport, type ReportInput } from "../emit/report-json";
+import { formatSarif } from "../emit/sarif";
+import { nearMisses, withSuggestions } from "../lsp/suggest";
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
@@ -22,7 +25,9 @@ const FLAGS: FlagSpec[] = [
   { long: "pretty", short: "p", kind: "bool", help: "output formatted json" },
   { long: "raw", short: "r", kind: "bool", help: "never wrap in a MachineConfig; force Ignition output" },
   { long: "raw-errors", kind: "bool", help: "show raw errors, rather than pretty printing them" },
+  { long: "report", kind: "string", help: 'print diagnostics to stderr as one "json" or "sarif" document (extension)' },
   { long: "strict", short: "s", kind: "bool", help: "fail on any warning" },
+  { long: "suggest", kind: "bool", help: "suggest fixes for misspelt keys, variants and versions (extension)" },
   { long: "version", short: "V", kind: "bool", help: "print the version and exit" },
 ];
 
@@ -58,8 +63,13 @@ export function runButane(argv: readonly string[], options: MemoryIoOptions = {}
 }
 
 function main(argv: readonly string[], io: CliIo): void {
+  // --report: what the document will say; it is printed once, when the command ends.
+  let report: (ReportInput & { format: string }) | undefined;
+  const printReport = (error: string | undefined, code: number) =>
+    io.stderr(report!.format === "sarif" ? formatSarif({ ...report!, error, exitCode: code }) : formatJsonReport({ ...report!, error }));
   function die(msg: string, code = 1): never {
-    io.stderr(msg);
+    if (report && code === 1) printReport(msg.trimEnd(), code);
+    else io.stderr(msg);
     throw new Exit(code);
   }
   let parsed;
@@ -80,6 +90,9 @@ function main(argv: readonly string[], io: CliIo): void {
   if (colorFlag === "always" || colorFlag === "yes") color = true;
   else if (colorFlag === "auto") color = io.env.NO_COLOR === undefined && io.stderrIsTerminal;
 
+  const reportFormat = str("report");
+  if (v.has("report") && reportFormat !== "json" && reportFormat !== "sarif") die(`${usage()}invalid argument "${reportFormat}" for "--report" flag: must be "json" or "sarif"\n`, 2);
+
   let input = str("input");
   if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
   else if (parsed.args.length > 0) die(usage(), 2);
@@ -96,6 +109,7 @@ function main(argv: readonly string[], io: CliIo): void {
   // One byte over the size limit, so that translate() reports the size.
   let data: Uint8Array;
   const fileName = input === "" ? "<stdin>" : input;
+  if (reportFormat !== "") report = { format: reportFormat, source: "", diagnostics: [], ...(input !== "" ? { file: input } : {}) };
   try {
     data = input === "" ? io.readStdin(MAX_DOCUMENT_SIZE + 1) : io.readFile(input, MAX_DOCUMENT_SIZE + 1);
   } catch (e) {
@@ -113,11 +127,15 @@ function main(argv: readonly string[], io: CliIo): void {
     ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
   });
 
-  const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, new TextDecoder("utf-8", { ignoreBOM: true }).decode(data), color);
+  const source = new TextDecoder("utf-8", { ignoreBOM: true }).decode(data);
+  const fixes = bool("suggest") ? nearMisses(source, result.report) : undefined;
+  const entries = fixes ? withSuggestions(result.entries, result.report, fixes) : result.entries;
+  if (report) report = { ...report, source, diagnostics: result.report, ...(fixes ? { fixes } : {}) };
+  const text = report ? "" : bool("raw-errors") ? formatRaw(entries) : formatPretty(entries, fileName, source, color);
   if (text) io.stderr(text);
   if (result.error !== undefined) die(`Error translating config: ${result.error}\n`);
   if (bool("strict") && result.entries.length > 0) die(STRICT_FAILURE + "\n");
-  if (bool("check")) return;
+  if (bool("check")) return void (report && printReport(undefined, 0));
 
   const out = result.output ?? "";
   const target = str("output");
@@ -130,4 +148,5 @@ function main(argv: readonly string[], io: CliIo): void {
     if (e.op === "open") die(`failed to open ${name}: ${e.message}\n`);
     die(`Failed to write config to ${name}: ${e.message}\n`);
   }
+  if (report) printReport(undefined, 0);
 }
