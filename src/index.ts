@@ -11,3 +11,5 @@ export type { VariantVersion } from "./butane/variants/define";
 export * from "./extend";
 export { formatPretty, formatRaw } from "./emit/diagnostics";
 export { REFERENCE_VERSION, PACKAGE_VERSION } from "./version";
+export { decompile, normalizeIgnition } from "./decompile";
+export type { DecompileOptions, DecompileResult } from "./decompile";

@@ -12,6 +12,8 @@ import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 import { formatJsonReport, type ReportInput } from "../emit/report-json";
 import { formatSarif } from "../emit/sarif";
 import { nearMisses, withSuggestions } from "../lsp/suggest";
+import { runBatch } from "./batch";
+import { runFromIgnition } from "./from-ignition";
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
@@ -19,15 +21,18 @@ const FLAGS: FlagSpec[] = [
   { long: "colour", kind: "string", noOptDefault: "always", default: "auto", help: 'control color output: "auto", "always", or "never"', hidden: true },
   { long: "debug", short: "D", kind: "bool", help: "log translations", hidden: true },
   { long: "files-dir", short: "d", kind: "string", help: "allow embedding local files from this directory" },
+  { long: "from-ignition", kind: "bool", help: "read an Ignition config and write the Butane config that translates to it (extension)" , hidden: true },
   { long: "help", short: "h", kind: "bool", help: "show usage and exit" },
   { long: "input", kind: "string", help: "read from input file instead of stdin", hidden: true, deprecated: "specify filename directly on command line" },
+  { long: "out-dir", kind: "string", help: "translate each input file to DIR/<name>.ign (extension; also -o DIR with several inputs)" , hidden: true },
   { long: "output", short: "o", kind: "string", help: "write to output file instead of stdout" },
   { long: "pretty", short: "p", kind: "bool", help: "output formatted json" },
   { long: "raw", short: "r", kind: "bool", help: "never wrap in a MachineConfig; force Ignition output" },
   { long: "raw-errors", kind: "bool", help: "show raw errors, rather than pretty printing them" },
-  { long: "report", kind: "string", help: 'print diagnostics to stderr as one "json" or "sarif" document (extension)' },
+  { long: "report", kind: "string", help: 'print diagnostics to stderr as one "json" or "sarif" document (extension)', hidden: true },
   { long: "strict", short: "s", kind: "bool", help: "fail on any warning" },
-  { long: "suggest", kind: "bool", help: "suggest fixes for misspelt keys, variants and versions (extension)" },
+  { long: "suggest", kind: "bool", help: "suggest fixes for misspelt keys, variants and versions (extension)", hidden: true },
+  { long: "variant", kind: "string", help: "with --from-ignition: the Butane variant to write (default fcos)" , hidden: true },
   { long: "version", short: "V", kind: "bool", help: "print the version and exit" },
 ];
 
@@ -92,6 +97,16 @@ function main(argv: readonly string[], io: CliIo): void {
 
   const reportFormat = str("report");
   if (v.has("report") && reportFormat !== "json" && reportFormat !== "sarif") die(`${usage()}invalid argument "${reportFormat}" for "--report" flag: must be "json" or "sarif"\n`, 2);
+  // Extensions: several inputs into a directory, and the Ignition → Butane direction.
+  const outDir = v.has("out-dir") ? str("out-dir") : parsed.args.length > 1 && v.has("output") ? str("output") : undefined;
+  if (outDir !== undefined && !bool("help") && !bool("version")) {
+    if (outDir === "" || (v.has("out-dir") && v.has("output")) || bool("from-ignition") || v.has("input") || parsed.args.length === 0) {
+      die(`${usage()}--out-dir needs a directory and input files, without --output, --input or --from-ignition\n`, 2);
+    }
+    const flags = { filesDir: str("files-dir"), pretty: bool("pretty"), raw: bool("raw"), strict: bool("strict"), check: bool("check"), rawErrors: bool("raw-errors") };
+    throw new Exit(runBatch(parsed.args, { outDir, color, ...flags }, io));
+  }
+  if (v.has("variant") && !bool("from-ignition")) die(`${usage()}--variant applies only with --from-ignition\n`, 2);
 
   let input = str("input");
   if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
@@ -104,6 +119,13 @@ function main(argv: readonly string[], io: CliIo): void {
   if (bool("version")) {
     io.stdout(VERSION_STRING + "\n");
     throw new Exit(0);
+  }
+
+  if (bool("from-ignition")) {
+    if (v.has("files-dir") || bool("pretty") || bool("raw")) die(`${usage()}--from-ignition writes Butane: -d, -p and -r do not apply\n`, 2);
+    const variant = v.has("variant") ? { variant: str("variant") } : {};
+    const o = { input, output: str("output"), check: bool("check"), strict: bool("strict"), rawErrors: bool("raw-errors"), color, ...variant };
+    throw new Exit(runFromIgnition(o, io));
   }
 
   // One byte over the size limit, so that translate() reports the size.

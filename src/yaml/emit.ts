@@ -286,7 +286,27 @@ const enum Sty {
   Literal,
 }
 
+/**
+ * A scalar whose spelling the caller chooses (for emitYaml's callers that write Butane
+ * rather than MachineConfigs): `plain` text written as it is (an octal mode, `0644`),
+ * or a string forced into double quotes.
+ */
+export class YamlScalar {
+  constructor(
+    readonly text: string,
+    readonly style: "plain" | "double",
+  ) {}
+}
+
+export interface EmitYamlOptions {
+  /** Keep each mapping's keys in insertion order instead of yaml.v3's sorted order. */
+  keepKeyOrder?: boolean;
+  /** Trim leading and trailing newlines as butane does (default true); false keeps the text a parser reads back exactly. */
+  trimNewlines?: boolean;
+}
+
 class Emitter {
+  constructor(private readonly keepKeyOrder = false) {}
   out = "";
   column = 0;
   whitespace = true;
@@ -355,13 +375,16 @@ class Emitter {
   // --- nodes
 
   node(v: unknown, inBlockSequence: boolean, simpleKey: boolean, root: boolean): void {
-    if (Array.isArray(v)) {
+    if (v instanceof YamlScalar) {
+      const text = wellFormed(v.text);
+      this.scalar(text, analyze(text), v.style === "plain" ? Sty.Plain : Sty.DoubleQuoted, inBlockSequence, simpleKey);
+    } else if (Array.isArray(v)) {
       if (v.length === 0) this.emptyFlow("[", "]", inBlockSequence);
       else this.blockSequence(v, inBlockSequence);
     } else if (v !== null && typeof v === "object") {
       const keys = Object.keys(v);
       if (keys.length === 0) this.emptyFlow("{", "}", inBlockSequence);
-      else this.blockMapping(v as Record<string, unknown>, sortKeys(keys), inBlockSequence);
+      else this.blockMapping(v as Record<string, unknown>, this.keepKeyOrder ? keys : sortKeys(keys), inBlockSequence);
     } else {
       this.scalarValue(v, inBlockSequence, simpleKey, root);
     }
@@ -593,11 +616,12 @@ function stringStyle(s: string): Sty {
  * Encode `value` (as produced by JSON.parse) the way butane writes MachineConfig YAML:
  * yaml.v3 Encoder with SetIndent(2), then bytes.Trim(out, "\n").
  */
-export function emitYaml(value: unknown): string {
-  const e = new Emitter();
+export function emitYaml(value: unknown, options: EmitYamlOptions = {}): string {
+  const e = new Emitter(options.keepKeyOrder);
   e.node(value, false, false, true);
   e.writeIndent(); // document end
   let s = e.out;
+  if (options.trimNewlines === false) return s;
   let a = 0;
   let b = s.length;
   while (a < b && s.charCodeAt(a) === 10) a++;

@@ -4,4 +4,4 @@
 export { Kind, Style, YamlError, type YamlNode } from "./node";
 export { parseYaml, MAX_DOCUMENT_SIZE, MAX_NODES, MAX_KEY_LENGTH } from "./parse";
 export { resolve, resolveTag, shortTag, longTag, isTimestamp, type Resolved } from "./resolve";
-export { emitYaml, formatFloat, keyLess } from "./emit";
+export { emitYaml, formatFloat, keyLess, YamlScalar, type EmitYamlOptions } from "./emit";

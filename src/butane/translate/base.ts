@@ -245,6 +245,32 @@ function mountUnitContents(fs: Obj, remote: boolean, generation: 2 | 3 | 4): str
   );
 }
 
+/**
+ * The unit `with_mount_unit` generates for a filesystem (exported for Ignition → Butane,
+ * which recognises such units). `luks`: the config's storage.luks, to tell remote mounts.
+ */
+export function mountUnitFor(fs: Obj, luks: readonly Obj[], generation: 2 | 3 | 4): Obj {
+  const device = String(fs.device ?? "");
+  let remote = false;
+  if (generation >= 3 && (device.startsWith("/dev/mapper/") || device.startsWith("/dev/disk/by-id/dm-name-"))) {
+    for (const l of luks) {
+      if (device === `/dev/mapper/${l.name ?? ""}` || device === `/dev/disk/by-id/dm-name-${l.name ?? ""}`) {
+        const tang = ((l.clevis as Obj | undefined)?.tang ?? []) as unknown[];
+        if (Array.isArray(tang) && tang.length > 0) {
+          remote = true;
+          break;
+        }
+      }
+    }
+  }
+  const swap = generation >= 4 && fs.format === "swap";
+  return {
+    name: swap ? unitNamePathEscape(device) + ".swap" : unitNamePathEscape(String(fs.path ?? "")) + ".mount",
+    enabled: true,
+    contents: mountUnitContents(fs, remote, generation),
+  };
+}
+
 function addMountUnits(ctx: TranslateContext, cfg: Obj, current: BaseResult, generation: 2 | 3 | 4): BaseResult {
   const filesystems = ((cfg.storage as Obj | undefined)?.filesystems ?? []) as Obj[];
   if (!Array.isArray(filesystems) || filesystems.length === 0) return current;
@@ -255,25 +281,7 @@ function addMountUnits(ctx: TranslateContext, cfg: Obj, current: BaseResult, gen
   const luks = ((cfg.storage as Obj).luks ?? []) as Obj[];
   filesystems.forEach((fs, i) => {
     if (fs.with_mount_unit !== true) return;
-    const device = String(fs.device ?? "");
-    let remote = false;
-    if (generation >= 3 && (device.startsWith("/dev/mapper/") || device.startsWith("/dev/disk/by-id/dm-name-"))) {
-      for (const l of luks) {
-        if (device === `/dev/mapper/${l.name ?? ""}` || device === `/dev/disk/by-id/dm-name-${l.name ?? ""}`) {
-          const tang = ((l.clevis as Obj | undefined)?.tang ?? []) as unknown[];
-          if (Array.isArray(tang) && tang.length > 0) {
-            remote = true;
-            break;
-          }
-        }
-      }
-    }
-    const swap = generation >= 4 && fs.format === "swap";
-    const unit: Obj = {
-      name: swap ? unitNamePathEscape(device) + ".swap" : unitNamePathEscape(String(fs.path ?? "")) + ".mount",
-      enabled: true,
-      contents: mountUnitContents(fs, remote, generation),
-    };
+    const unit = mountUnitFor(fs, luks, generation);
     rts.addFromCommonSource(["storage", "filesystems", i, "with_mount_unit"], ["systemd", "units", units.length], unit, ctx.spec, "Unit");
     units.push(unit);
   });

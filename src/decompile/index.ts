@@ -1,0 +1,3 @@
+// Ignition → Butane (see docs/decompile.md).
+export { decompile, decompileDetailed, type DecompileOptions, type DecompileResult } from "./decompile";
+export { normalizeIgnition } from "./normalize";
