@@ -4,7 +4,8 @@
 // without skipLibCheck, and run with both `import` and `require`. A deliberate type
 // error must be reported in every mode: were the declarations unresolved, `translate`
 // would be `any` and the error would vanish.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { installInto, pack, root, run, type Packed } from "./packed";
@@ -20,18 +21,30 @@ const BAD = `import { translate } from "butane-ts";
 const result = translate("variant: fcos\\nversion: 1.5.0\\n");
 translate(42);
 const n: number = result.report;
-export { n };
+const length: number = result.output.length;
+export { n, length };
 `;
-const EXPECTED_BAD = ["bad.ts(3,11): TS2345", "bad.ts(4,7): TS2322"];
+const EXPECTED_BAD = ["bad.ts(3,11): TS2345", "bad.ts(4,7): TS2322", "bad.ts(5,24): TS18048"];
 
-const GOOD = `import { translate, validateIgnition, listVariants, type TranslateOptions, type TranslateResult, type Diagnostic } from "butane-ts";
+const GOOD = `import { translate, translateAsync, validateIgnition, listVariants, type TranslateOptions, type TranslateResult, type Diagnostic, type IgnitionV3_4 } from "butane-ts";
 const options: TranslateOptions = { pretty: true, strict: false };
 const result: TranslateResult = translate("variant: fcos\\nversion: 1.5.0\\n", options);
 const first: Diagnostic | undefined = result.report[0];
 const text: string = result.output ?? result.error ?? "";
+let version = "";
+if (result.ok) {
+  const output: string = result.output;
+  version = result.config.ignition.version + output.length;
+  const files: IgnitionV3_4.File[] | undefined = (result.config as IgnitionV3_4.Config).storage?.files;
+  void files;
+} else {
+  const error: string = result.error;
+  void error;
+}
+const later: Promise<TranslateResult> = translateAsync("variant: fcos\\nversion: 1.5.0\\n", { filesDir: "files", readFile: async (p: string) => p });
 const valid: boolean = validateIgnition(text).valid;
 const variants: string[] = listVariants().map((v) => v.variant + " " + v.version);
-export { first, valid, variants };
+export { first, valid, variants, version, later };
 `;
 
 // `require` of the ES module package (Node >= 20.19), typed under nodenext.
@@ -147,13 +160,35 @@ describe("JavaScript consumers of the packed package", () => {
 
   test("the commands, as npm links them", () => {
     const bin = (name: string) => join(project, "node_modules/.bin", name);
-    const pretty = run(bin("butane"), ["--pretty"], project, { input: JSON.parse(INPUT) as string });
+    const env = { BUTANE_CODE_CACHE_DIR: mkdtempSync(join(tmpdir(), "butane-ts-code-cache-")) };
+    const pretty = run(bin("butane"), ["--pretty"], project, { input: JSON.parse(INPUT) as string, env });
     expect(pretty.err).toBe("");
     expect(pretty.out).toBe('{\n  "ignition": {\n    "version": "3.4.0"\n  }\n}\n');
-    expect(run(bin("butane"), ["--version"], project).out).toMatch(/^Butane 0\.29\.0 \(butane-ts \d+\.\d+\.\d+\)\n$/);
-    const validate = run(bin("ignition-validate"), ["-"], project, { input: EXPECTED });
+    expect(run(bin("butane"), ["--version"], project, { env }).out).toMatch(/^Butane 0\.29\.0 \(butane-ts \d+\.\d+\.\d+\)\n$/);
+    const validate = run(bin("ignition-validate"), ["-"], project, { input: EXPECTED, env });
     expect([validate.code, validate.err]).toEqual([0, ""]);
-    const hash = run(bin("butane-mkpasswd"), ["--method=sha512crypt", "--stdin"], project, { input: "secret\n" });
+    const hash = run(bin("butane-mkpasswd"), ["--method=sha512crypt", "--stdin"], project, { input: "secret\n", env });
     expect(hash.out).toMatch(/^\$6\$/);
+  });
+
+  test("an installed command keeps its code cache outside node_modules, one per build of it", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "butane-ts-code-cache-"));
+    const env = { BUTANE_CODE_CACHE_DIR: cacheDir };
+    const bin = join(project, "node_modules/.bin/butane");
+    const cli = join(project, "node_modules/butane-ts/dist/cli");
+    expect(run(bin, ["--version"], project, { env }).code).toBe(0);
+    const first = readdirSync(cacheDir);
+    expect(first).toEqual([expect.stringMatching(/^butane-[0-9a-f]{8}-[0-9a-f]{8}\.cache$/)]);
+    const written = statSync(join(cacheDir, first[0]!)).mtimeMs;
+    expect(run(bin, ["--version"], project, { env }).code).toBe(0);
+    expect(statSync(join(cacheDir, first[0]!)).mtimeMs).toBe(written); // used, not rewritten
+    // A new build of the command (another mtime): a new cache replaces the old one.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(cli, "butane.cjs"), later, later);
+    expect(run(bin, ["--version"], project, { env }).out).toMatch(/^Butane /);
+    const second = readdirSync(cacheDir);
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toBe(first[0]);
+    expect(readdirSync(cli).filter((f) => !f.endsWith(".cjs"))).toEqual([]);
   });
 });
