@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fixDeclarations } from "./declarations.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -18,6 +19,8 @@ for (const step of ["scripts/gen-validators.mjs", "scripts/gen-hash-wasm.mjs"]) 
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Source maps are opt-in (BUTANE_SOURCEMAP=1): the package ships without them.
+const sourcemap = process.env.BUTANE_SOURCEMAP === "1";
 const common = { bundle: true, format: "esm", target: "es2022", logLevel: "warning", legalComments: "none" };
 const nodeBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 
@@ -31,14 +34,15 @@ const targets = [
   // runtime dependency for it).
   { entry: "src/lsp/main.ts", out: "dist/cli/butane-language-server.cjs", platform: "node", minify: true, cjs: true },
   // Library, Node flavour (adds a files-dir reader backed by node:fs).
-  { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap: true },
+  { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap },
   // Library, browser flavour: no Node built-ins allowed (platform "browser" makes any
   // `node:` import a build error). Hashing is a lazily imported chunk beside it.
-  { entry: "src/browser.ts", out: "dist/browser/butane.js", platform: "browser", minify: true, sourcemap: true, metafile: true,
+  { entry: "src/browser.ts", out: "dist/browser/butane.js", platform: "browser", minify: true, sourcemap, metafile: true,
     esbuild: { splitting: true, outdir: "dist/browser", entryNames: "butane", chunkNames: "chunks/[name]-[hash]" } },
 ];
 
 mkdirSync("dist", { recursive: true });
+rmSync("dist/node.js.map", { force: true });
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
   if (t.esbuild?.outdir) rmSync(t.esbuild.outdir, { recursive: true, force: true });
@@ -76,6 +80,17 @@ for (const [bin, name, args, input] of [
 // Type declarations for the Node entry (the browser ones are written by the
 // playground step above).
 {
+  rmSync("dist/types", { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json"], { stdio: "inherit" });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}
+// Explicit `.js` specifiers in every declaration, so that they resolve under node16,
+// nodenext, bundler and node10 alike (see scripts/declarations.mjs).
+for (const dir of ["dist/types", "dist/browser/types"]) {
+  if (!existsSync(dir)) continue;
+  const problems = fixDeclarations(dir, "src");
+  if (problems.length) {
+    console.error(`declarations in ${dir}:\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
 }

@@ -3,7 +3,7 @@
 // loaded on first use, password hashing. No Node built-ins anywhere in this graph;
 // the build fails if one creeps in.
 
-import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
+import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./translate";
 import { memoryFileSystem, isMemoryFiles, MemoryFilesError, type MemoryFiles } from "./browser/memory-fs";
 import { registerBuiltinVariants } from "./butane/variants";
 import { listVariants as registeredVariants } from "./butane/registry";
@@ -28,7 +28,8 @@ export interface BrowserTranslateOptions extends Omit<TranslateOptions, "filesDi
 
 /** translate(), with `filesDir` also accepting the files themselves. */
 export function translate(input: string | Uint8Array, options: BrowserTranslateOptions = {}): TranslateResult {
-  if (options === null || typeof options !== "object") return coreTranslate(input, options);
+  // Anything but an options object is named by the core's argument check.
+  if (options === null || typeof options !== "object") return coreTranslate(input, options as TranslateOptions);
   const { filesDir, ...rest } = options;
   if (filesDir !== undefined && typeof filesDir !== "string") {
     if (!isMemoryFiles(filesDir)) return optionError(`invalid option filesDir: expected a path string, a Map or a plain object of files, got ${filesDir === null ? "null" : Array.isArray(filesDir) ? "an array" : typeof filesDir}`);
@@ -46,7 +47,20 @@ export function translate(input: string | Uint8Array, options: BrowserTranslateO
 
 /** A named option error, as translate() gives for its own options. */
 function optionError(message: string): TranslateResult {
-  return { report: [{ severity: "error", path: "$", message }], error: message };
+  return { ok: false, error: message, report: [{ severity: "error", path: "$", message }] };
+}
+
+export interface BrowserTranslateAsyncOptions extends Omit<TranslateAsyncOptions, "filesDir"> {
+  /** As for translate(): a path string, or the files themselves in memory. */
+  filesDir?: string | MemoryFiles;
+}
+
+/** translateAsync(): translate() with a reader that may return Promises (e.g. one that fetches files). */
+export function translateAsync(input: string | Uint8Array, options: BrowserTranslateAsyncOptions = {}): Promise<TranslateResult> {
+  if (options === null || typeof options !== "object") return Promise.resolve(coreTranslate(input, options as TranslateOptions));
+  const { filesDir, ...rest } = options;
+  if (filesDir !== undefined && typeof filesDir !== "string") return Promise.resolve(translate(input, options as BrowserTranslateOptions));
+  return translateAsyncWith(coreTranslate, input, filesDir === undefined ? rest : { ...rest, filesDir });
 }
 
 /** Every variant version translate() accepts (the built-in ones and any registered). */

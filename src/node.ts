@@ -1,7 +1,7 @@
 // The package's Node entry: the platform-neutral API, plus default file access for
 // `filesDir` backed by node:fs (confined to the files directory).
 
-import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
+import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./translate";
 import { nodeFileSystem } from "./node-fs";
 
 export * from "./index";
@@ -14,4 +14,9 @@ export function translate(input: string | Uint8Array, options: TranslateOptions 
   const opts = { cwd: process.cwd(), ...options };
   if (opts.filesDir && !opts.readFile) opts.readFile = nodeFileSystem({ filesDir: opts.filesDir });
   return coreTranslate(input, opts);
+}
+
+/** translateAsync(): translate() with a reader that may return Promises (`fs.promises.readFile`); `filesDir` alone reads from disk as translate() does. */
+export function translateAsync(input: string | Uint8Array, options: TranslateAsyncOptions = {}): Promise<TranslateResult> {
+  return translateAsyncWith(translate, input, options);
 }

@@ -9,6 +9,7 @@ import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
 import { ignitionChecks } from "./ignition-checks";
+import type { IgnitionConfigByVersion } from "./ignition/types/index";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -31,20 +32,49 @@ export interface TranslateOptions {
   cwd?: string;
 }
 
-export interface TranslateResult {
+/**
+ * The Ignition config of any spec version Butane can produce, with `ignition.version`
+ * naming which one (the per-version types are exported as IgnitionV3_0 … IgnitionV3_7_experimental).
+ */
+export type IgnitionConfig = {
+  [V in keyof IgnitionConfigByVersion]: IgnitionConfigByVersion[V] & { ignition: { version: V } };
+}[keyof IgnitionConfigByVersion];
+
+/** A translation that produced a config. */
+export interface TranslateSuccess {
+  ok: true;
   /** Exactly what the CLI would print on standard output (with the final newline). */
-  output?: string;
-  /** The generated Ignition config as an object. */
-  config?: Record<string, unknown>;
+  output: string;
+  /**
+   * The generated Ignition config (for a wrapped output such as an OpenShift
+   * MachineConfig, the config inside it). It holds the same values as `output` but is
+   * not its parse: fields the output leaves out because they are empty are here as
+   * empty objects (`"user": {}`), keys are not in the output's order, and an integer
+   * beyond Number.MAX_SAFE_INTEGER is a bigint. `JSON.parse(output)` gives the output's tree.
+   */
+  config: IgnitionConfig;
+  /** Warnings (and, with `strict`, nothing: a warning then fails), in the reference's order. */
+  report: Diagnostic[];
+  error?: undefined;
+}
+
+/** A translation that failed. */
+export interface TranslateFailure {
+  ok: false;
+  /** Why translation failed (the text the CLI prints after "Error translating config: "). */
+  error: string;
   /**
    * Errors and warnings, in the reference's order. When the config could not be read
    * at all (YAML syntax, a type mismatch, a bad variant or version), the problems
    * behind `error` are here too, each with its path, line and column.
    */
   report: Diagnostic[];
-  /** Why translation failed (the text the CLI prints after "Error translating config: "). */
-  error?: string;
+  output?: undefined;
+  config?: undefined;
 }
+
+/** The result of translate(): test `ok` (or `error === undefined`) before using `output`. */
+export type TranslateResult = TranslateSuccess | TranslateFailure;
 
 export const STRICT_FAILURE = "Config produced warnings and --strict was specified";
 
@@ -123,10 +153,12 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
   return undefined;
 }
 
+const failure = (error: string, report: Diagnostic[], entries: ReportEntry[] = []): TranslateFailure & { entries: ReportEntry[] } => ({ ok: false, error, report, entries });
+
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
 export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[] } {
   const invalid = invalidArguments(input, options);
-  if (invalid !== undefined) return { report: [{ severity: "error", path: "$", message: invalid }], entries: [], error: invalid };
+  if (invalid !== undefined) return failure(invalid, [{ severity: "error", path: "$", message: invalid }]);
   options ??= {};
   registerBuiltinVariants();
   const fs = toFileSystem(options.readFile);
@@ -144,19 +176,119 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
   } catch (e) {
     // A bug must still end as a clear error, never a crash with a stack trace.
     const message = e instanceof Error ? e.message : String(e);
-    return { report: [], entries: [], error: `internal error: ${message}` };
+    return failure(`internal error: ${message}`, []);
   }
   const report = r.entries.map(toDiagnostic);
   if (r.fatalEntries) for (const e of r.fatalEntries) report.push(toDiagnostic(e));
-  if (r.fatal !== undefined) return { report, entries: r.entries, error: r.fatal };
-  if (options.strict && r.entries.length > 0) return { report, entries: r.entries, error: STRICT_FAILURE };
-  return { report, entries: r.entries, output: r.output + "\n", ...(r.config ? { config: r.config } : {}) };
+  if (r.fatal !== undefined) return failure(r.fatal, report, r.entries);
+  if (options.strict && r.entries.length > 0) return failure(STRICT_FAILURE, report, r.entries);
+  if (r.output === undefined || r.config === undefined) return failure("internal error: no output", report, r.entries);
+  return { ok: true, output: r.output + "\n", config: r.config as unknown as IgnitionConfig, report, entries: r.entries };
 }
 
 /** Translates a Butane config to Ignition. */
 export function translate(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult {
   const { entries: _entries, ...result } = translateDetailed(input, options);
   return result;
+}
+
+/** A value, or a Promise of it. */
+export type MaybePromise<T> = T | PromiseLike<T>;
+
+/** File access for translateAsync(): like FileSystemAccess, but each method may return a Promise. */
+export interface AsyncFileSystemAccess {
+  readFile(path: string): MaybePromise<Uint8Array | string>;
+  stat?(path: string): MaybePromise<FileInfo>;
+  lstat?(path: string): MaybePromise<FileInfo>;
+  readDir?(path: string): MaybePromise<string[]>;
+  readLink?(path: string): MaybePromise<string>;
+}
+
+export interface TranslateAsyncOptions extends Omit<TranslateOptions, "readFile"> {
+  /**
+   * As for translate(), but the reader may be asynchronous: `fs.promises.readFile`, or
+   * an object whose methods return Promises. Synchronous readers work too.
+   */
+  readFile?: ((path: string) => MaybePromise<Uint8Array | string>) | AsyncFileSystemAccess;
+}
+
+const FS_METHODS = ["readFile", "stat", "lstat", "readDir", "readLink"] as const;
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Thrown for a read whose answer is still on its way (that translation is discarded). */
+class PendingRead extends FileAccessError {}
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> => v !== null && (typeof v === "object" || typeof v === "function") && typeof (v as { then?: unknown }).then === "function";
+
+/**
+ * translate() with a reader that may answer asynchronously. The pipeline itself is
+ * synchronous, so it runs against the answers known so far: a read still pending fails
+ * that run, which is discarded; once the pending reads have settled the pipeline runs
+ * again, until a run needs nothing new. Each path is read once; a synchronous answer is
+ * used at once, so with a synchronous reader this is one run, the same as translate().
+ */
+export function translateAsync(input: string | Uint8Array, options: TranslateAsyncOptions = {}): Promise<TranslateResult> {
+  return translateAsyncWith(translate, input, options);
+}
+
+/** translateAsync() over a given synchronous translate (the Node and browser entries add their file access). */
+export async function translateAsyncWith(
+  run: (input: string | Uint8Array, options: TranslateOptions) => TranslateResult,
+  input: string | Uint8Array,
+  options: TranslateAsyncOptions = {},
+): Promise<TranslateResult> {
+  const invalid = invalidArguments(input, options);
+  const reader = options?.readFile;
+  if (invalid !== undefined || reader === undefined) return run(input, options as TranslateOptions);
+  const answers = new Map<string, Settled>();
+  const pending = new Map<string, PromiseLike<unknown>>();
+  const answer = (method: string, path: string, call: () => unknown): unknown => {
+    const key = `${method}\u0000${path}`;
+    let known = answers.get(key);
+    if (known === undefined) {
+      if (pending.has(key)) throw new PendingRead(`${method} ${path}: pending`);
+      try {
+        const v = call();
+        if (isThenable(v)) {
+          pending.set(key, v);
+          throw new PendingRead(`${method} ${path}: pending`);
+        }
+        known = { ok: true, value: v };
+      } catch (e) {
+        if (e instanceof PendingRead) throw e;
+        known = { ok: false, error: e };
+      }
+      answers.set(key, known);
+    }
+    if (!known.ok) throw known.error;
+    return known.value;
+  };
+  let syncReader: TranslateOptions["readFile"];
+  if (typeof reader === "function") {
+    syncReader = (p: string) => answer("readFile", p, () => reader(p)) as Uint8Array;
+  } else {
+    const methods: Record<string, (p: string) => unknown> = {};
+    for (const m of FS_METHODS) {
+      const f = (reader as unknown as Record<string, unknown>)[m];
+      if (typeof f === "function") methods[m] = (p: string) => answer(m, p, () => f.call(reader, p));
+    }
+    syncReader = methods as unknown as FileSystemAccess;
+  }
+  for (;;) {
+    const result = run(input, { ...(options as TranslateOptions), readFile: syncReader });
+    if (pending.size === 0) return result;
+    const waiting = [...pending];
+    pending.clear();
+    await Promise.all(
+      waiting.map(async ([key, promise]) => {
+        try {
+          answers.set(key, { ok: true, value: await promise });
+        } catch (e) {
+          answers.set(key, { ok: false, error: e });
+        }
+      }),
+    );
+  }
 }
 
 /** Every variant version translate() accepts: the built-in ones and any registered. */
