@@ -9,6 +9,8 @@ import { registerBuiltinVariants } from "./butane/variants";
 import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import type { HashOptions } from "./hash/index";
+// Variants shipped beyond the reference's (acos), registered through the public API.
+import "./variants-ext/register";
 
 export * from "./index";
 export { memoryFileSystem, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./browser/memory-fs";

@@ -3,6 +3,8 @@
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
 import { nodeFileSystem } from "./node-fs";
+// Variants shipped beyond the reference's (acos), registered through the public API.
+import "./variants-ext/register";
 
 export * from "./index";
 export { nodeFileSystem } from "./node-fs";

@@ -9,6 +9,8 @@ import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
+// Variants shipped beyond the reference's (acos), registered through the public API.
+import "../variants-ext/register";
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
