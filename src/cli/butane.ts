@@ -4,7 +4,7 @@
 // argv and a CliIo; bin/butane.js runs it with the Node one.
 
 import { formatPretty, formatRaw } from "../emit/diagnostics";
-import { STRICT_FAILURE, translateDetailed } from "../translate";
+import { STRICT_FAILURE, translateDetailed, type TranslateOptions } from "../translate";
 import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
@@ -59,17 +59,38 @@ export function runButane(argv: readonly string[], options: MemoryIoOptions = {}
   return { ...io.run(butane(argv, io)), written: io.written };
 }
 
+/** What the command line asked for, with the input read. */
+interface Prepared {
+  data: Uint8Array;
+  fileName: string;
+  /** The input came from standard input (so stdin cannot also answer prompts). */
+  fromStdin: boolean;
+  options: TranslateOptions;
+  rawErrors: boolean;
+  strict: boolean;
+  check: boolean;
+  output: string;
+  color: boolean;
+}
+
+function die(io: CliIo, msg: string, code = 1): never {
+  io.stderr(msg);
+  throw new Exit(code);
+}
+
 function main(argv: readonly string[], io: CliIo): void {
-  function die(msg: string, code = 1): never {
-    io.stderr(msg);
-    throw new Exit(code);
-  }
+  const p = prepare(argv, io);
+  finish(p, io, translateDetailed(p.data, p.options));
+}
+
+/** Parses the flags and reads the input; throws Exit for --help, --version and errors. */
+function prepare(argv: readonly string[], io: CliIo): Prepared {
   let parsed;
   try {
     parsed = parseFlags(FLAGS, argv);
   } catch (e) {
     // pflag (v1.0.10, as vendored by the reference) prints the usage, then the error.
-    if (e instanceof FlagError) die(`${usage()}${e.message}\n`, 2);
+    if (e instanceof FlagError) die(io, `${usage()}${e.message}\n`, 2);
     throw e;
   }
   for (const n of parsed.notices) io.stderr(n + "\n");
@@ -84,7 +105,7 @@ function main(argv: readonly string[], io: CliIo): void {
 
   let input = str("input");
   if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
-  else if (parsed.args.length > 0) die(usage(), 2);
+  else if (parsed.args.length > 0) die(io, usage(), 2);
 
   if (bool("help")) {
     io.stdout(usage());
@@ -102,34 +123,88 @@ function main(argv: readonly string[], io: CliIo): void {
     data = input === "" ? io.readStdin(MAX_DOCUMENT_SIZE + 1) : io.readFile(input, MAX_DOCUMENT_SIZE + 1);
   } catch (e) {
     if (!(e instanceof HostError)) throw e;
-    die(`failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`);
+    die(io, `failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`);
   }
 
   const filesDir = str("files-dir");
-  const result = translateDetailed(data, {
-    filesDir,
-    pretty: bool("pretty"),
-    raw: bool("raw"),
-    strict: false,
-    cwd: io.cwd,
-    ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
-  });
+  return {
+    data,
+    fileName,
+    fromStdin: input === "",
+    options: {
+      filesDir,
+      pretty: bool("pretty"),
+      raw: bool("raw"),
+      strict: false,
+      cwd: io.cwd,
+      ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
+    },
+    rawErrors: bool("raw-errors"),
+    strict: bool("strict"),
+    check: bool("check"),
+    output: str("output"),
+    color,
+  };
+}
 
-  const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, new TextDecoder("utf-8", { ignoreBOM: true }).decode(data), color);
+/** Prints the diagnostics and writes the output; throws Exit on failure. */
+function finish(p: Prepared, io: CliIo, result: ReturnType<typeof translateDetailed>): void {
+  const text = p.rawErrors ? formatRaw(result.entries) : formatPretty(result.entries, p.fileName, new TextDecoder("utf-8", { ignoreBOM: true }).decode(p.data), p.color);
   if (text) io.stderr(text);
-  if (result.error !== undefined) die(`Error translating config: ${result.error}\n`);
-  if (bool("strict") && result.entries.length > 0) die(STRICT_FAILURE + "\n");
-  if (bool("check")) return;
+  if (result.error !== undefined) die(io, `Error translating config: ${result.error}\n`);
+  if (p.strict && result.entries.length > 0) die(io, STRICT_FAILURE + "\n");
+  if (p.check) return;
 
   const out = result.output ?? "";
-  const target = str("output");
+  const target = p.output;
   try {
     if (target !== "") io.writeFile(target, out);
     else io.stdout(out);
   } catch (e) {
     if (!(e instanceof HostError)) throw e;
     const name = target === "" ? "/dev/stdout" : target;
-    if (e.op === "open") die(`failed to open ${name}: ${e.message}\n`);
-    die(`Failed to write config to ${name}: ${e.message}\n`);
+    if (e.op === "open") die(io, `failed to open ${name}: ${e.message}\n`);
+    die(io, `Failed to write config to ${name}: ${e.message}\n`);
+  }
+}
+
+/** The terminal, for passwords asked while compiling. */
+export interface PromptIo {
+  stdinIsTerminal: boolean;
+  /** Asks on the terminal without echo. */
+  promptHidden(prompt: string): Promise<Uint8Array>;
+}
+
+/**
+ * `butane` as the executable runs it: the same command, plus passwords entered while
+ * compiling. When the config asks for a user's password (acos `password: {prompt:
+ * true}`) and the config is a file argument on a terminal, each password is asked
+ * twice without echo, hashed with yescrypt, and only the hash reaches translate();
+ * otherwise the run is exactly butane()'s (the config's error says what to do).
+ */
+export async function butaneInteractive(argv: readonly string[], io: CliIo & PromptIo): Promise<number> {
+  try {
+    const p = prepare(argv, io);
+    const asked: string[] = [];
+    let result = translateDetailed(p.data, { ...p.options, variantOptions: { onPasswordPrompt: (user: string) => void asked.push(user) } });
+    if (asked.length > 0 && !p.fromStdin && io.stdinIsTerminal) {
+      const { hashPassword } = await import("../hash/index");
+      const passwordHashes: Record<string, string> = {};
+      for (const user of new Set(asked)) {
+        const first = await io.promptHidden(`Password for user ${user}: `);
+        const second = await io.promptHidden(`Retype password for user ${user}: `);
+        if (first.length === 0) die(io, `Error: empty password for user ${user}\n`);
+        if (first.length !== second.length || first.some((b, i) => b !== second[i])) die(io, `Error: passwords for user ${user} don't match\n`);
+        passwordHashes[user] = await hashPassword(first, { method: "yescrypt" });
+        first.fill(0);
+        second.fill(0);
+      }
+      result = translateDetailed(p.data, { ...p.options, variantOptions: { passwordHashes } });
+    }
+    finish(p, io, result);
+    return 0;
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    throw e;
   }
 }
