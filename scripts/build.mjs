@@ -27,6 +27,8 @@ const targets = [
   { entry: "src/cli/bin/butane.ts", out: "dist/cli/butane.cjs", platform: "node", minify: true, cjs: true },
   { entry: "src/cli/bin/mkpasswd.ts", out: "dist/cli/mkpasswd.cjs", platform: "node", minify: true, cjs: true },
   { entry: "src/cli/bin/ignition-validate.ts", out: "dist/cli/ignition-validate.cjs", platform: "node", minify: true, cjs: true },
+  // Password hashing for `butane` (acos password.prompt), loaded only when a config asks.
+  { entry: "src/hash/index.ts", out: "dist/cli/hash.cjs", platform: "node", minify: true, cjs: true },
   // Library, Node flavour (adds a files-dir reader backed by node:fs).
   { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap: true },
   // Library, browser flavour: no Node built-ins allowed (platform "browser" makes any

@@ -168,11 +168,16 @@ function finish(p: Prepared, io: CliIo, result: ReturnType<typeof translateDetai
   }
 }
 
-/** The terminal, for passwords asked while compiling. */
+/** The terminal, for passwords asked while compiling, and the hasher for them. */
 export interface PromptIo {
   stdinIsTerminal: boolean;
   /** Asks on the terminal without echo. */
   promptHidden(prompt: string): Promise<Uint8Array>;
+  /**
+   * yescrypt, as the library's hashPassword (src/hash). Injected, so that the command
+   * loads the hashing code only when a config asks for a password.
+   */
+  hashPassword(password: Uint8Array): Promise<string>;
 }
 
 /**
@@ -188,14 +193,13 @@ export async function butaneInteractive(argv: readonly string[], io: CliIo & Pro
     const asked: string[] = [];
     let result = translateDetailed(p.data, { ...p.options, variantOptions: { onPasswordPrompt: (user: string) => void asked.push(user) } });
     if (asked.length > 0 && !p.fromStdin && io.stdinIsTerminal) {
-      const { hashPassword } = await import("../hash/index");
       const passwordHashes: Record<string, string> = {};
       for (const user of new Set(asked)) {
         const first = await io.promptHidden(`Password for user ${user}: `);
         const second = await io.promptHidden(`Retype password for user ${user}: `);
         if (first.length === 0) die(io, `Error: empty password for user ${user}\n`);
         if (first.length !== second.length || first.some((b, i) => b !== second[i])) die(io, `Error: passwords for user ${user} don't match\n`);
-        passwordHashes[user] = await hashPassword(first, { method: "yescrypt" });
+        passwordHashes[user] = await io.hashPassword(first);
         first.fill(0);
         second.fill(0);
       }

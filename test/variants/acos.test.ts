@@ -322,7 +322,12 @@ describe("passwords entered while compiling", () => {
     const prompts: string[] = [];
     const enc = new TextEncoder();
     return {
-      io: { ...io, stdinIsTerminal: true, promptHidden: async (p: string) => (prompts.push(p), enc.encode(answers.shift() ?? "")) },
+      io: {
+        ...io,
+        stdinIsTerminal: true,
+        promptHidden: async (p: string) => (prompts.push(p), enc.encode(answers.shift() ?? "")),
+        hashPassword: (pw: Uint8Array) => hashPassword(pw),
+      },
       prompts,
       run: (code: number) => io.run(code),
       written: io.written,

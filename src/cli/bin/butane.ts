@@ -3,8 +3,13 @@
 import { butaneInteractive } from "../butane";
 import { nodeIo } from "../node-io";
 import { nodePasswordIo } from "../node-password";
+import type * as Hash from "../../hash/index";
 
-butaneInteractive(process.argv.slice(2), { ...nodeIo(), ...nodePasswordIo() }).then(
+// The hashing code (WebAssembly included) is a bundle of its own beside this one
+// (dist/cli/hash.cjs), read only when a config asks for a password.
+const hashPassword = (password: Uint8Array) => (require(`${__dirname}/hash.cjs`) as typeof Hash).hashPassword(password, { method: "yescrypt" });
+
+butaneInteractive(process.argv.slice(2), { ...nodeIo(), ...nodePasswordIo(), hashPassword }).then(
   (code) => {
     process.exitCode = code;
   },
