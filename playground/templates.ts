@@ -1,6 +1,8 @@
 // Starter configs offered by the playground. The ACOS and zincati ones are the
 // repository's examples/ files, bundled as text, so the page and the examples agree.
 import acos from "../examples/acos.bu";
+import acosFleetLock from "../examples/acos-updates-fleet-lock.bu";
+import acosPeriodic from "../examples/acos-updates-periodic.bu";
 import zincati from "../examples/zincati.bu";
 
 export interface Template {
@@ -78,8 +80,10 @@ storage:
 
 export const TEMPLATES: readonly Template[] = [
   { id: "acos", title: "ACOS first boot (user, password, SSH key, hostname)", text: acos },
+  { id: "acos-periodic", title: "ACOS updates in maintenance windows (zincati periodic)", text: acosPeriodic },
+  { id: "acos-fleet-lock", title: "ACOS cluster updates, one node at a time (zincati fleet_lock)", text: acosFleetLock },
   { id: "service", title: "systemd service", text: service },
   { id: "data-disk", title: "Data disk", text: dataDisk },
-  { id: "zincati", title: "Zincati update strategy", text: zincati },
+  { id: "zincati", title: "Zincati update strategy, hand-written (fcos)", text: zincati },
   { id: "local-files", title: "Files from a folder (local, trees)", text: localFiles },
 ];

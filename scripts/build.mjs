@@ -33,6 +33,8 @@ const targets = [
   // The language server, with vscode-languageserver bundled in (so the package keeps no
   // runtime dependency for it).
   { entry: "src/lsp/main.ts", out: "dist/cli/butane-language-server.cjs", platform: "node", minify: true, cjs: true },
+  // Password hashing for `butane` (acos password.prompt), loaded only when a config asks.
+  { entry: "src/hash/index.ts", out: "dist/cli/hash.cjs", platform: "node", minify: true, cjs: true },
   // Library, Node flavour (adds a files-dir reader backed by node:fs).
   { entry: "src/node.ts", out: "dist/node.js", platform: "node", sourcemap },
   // Library, browser flavour: no Node built-ins allowed (platform "browser" makes any

@@ -9,6 +9,10 @@ import { registerBuiltinVariants } from "./butane/variants";
 import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import type { CryptOptions, HashOptions } from "./hash/index";
+// Variants shipped beyond the reference's (acos), registered through the public API.
+import { registerShippedVariants } from "./variants-ext/register";
+
+registerShippedVariants(); // a call, not a bare import: package.json marks modules side-effect free
 
 export * from "./index";
 export { memoryFileSystem, MemoryFilesError, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./browser/memory-fs";

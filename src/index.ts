@@ -1,7 +1,7 @@
 // The package's platform-neutral entry: everything here runs in Node and in
 // browsers (no Node built-ins). The Node entry (node.ts) adds file access.
 
-export { translate, translateAsync, listVariants, STRICT_FAILURE } from "./translate";
+export { translate, translateAsync, listVariants, getVariant, STRICT_FAILURE } from "./translate";
 export type {
   TranslateOptions,
   TranslateAsyncOptions,
@@ -26,10 +26,12 @@ export type {
 export type { Diagnostic, Severity } from "./core/report";
 export type { FileSystemAccess, FileInfo, FileKind } from "./core/files";
 export { FileAccessError } from "./core/files";
-export { registerVariant } from "./butane/registry";
+export { registerVariant, registerVariantLoader } from "./butane/registry";
 export type { VariantVersion } from "./butane/variants/define";
 export * from "./extend";
 export { formatPretty, formatRaw } from "./emit/diagnostics";
+// Texts and stable codes of the acos variant's diagnostics (src/variants-ext/acos).
+export { ACOS_MESSAGES } from "./butane/messages";
 export { REFERENCE_VERSION, PACKAGE_VERSION } from "./version";
 export { decompile, normalizeIgnition } from "./decompile";
 export type { DecompileOptions, DecompileResult } from "./decompile";

@@ -3,6 +3,10 @@
 
 import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./translate";
 import { nodeFileSystem } from "./node-fs";
+// Variants shipped beyond the reference's (acos), registered through the public API.
+import { registerShippedVariants } from "./variants-ext/register";
+
+registerShippedVariants(); // a call, not a bare import: package.json marks modules side-effect free
 
 export * from "./index";
 export { nodeFileSystem } from "./node-fs";

@@ -5,7 +5,7 @@
 import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
 import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "./core/report";
 import { runPipeline, type IgnitionChecks } from "./butane/pipeline";
-import { listVariants as registeredVariants } from "./butane/registry";
+import { listVariants as registeredVariants, lookupVariant } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
 import { ignitionChecks } from "./ignition-checks";
@@ -30,6 +30,11 @@ export interface TranslateOptions {
   noResourceAutoCompression?: boolean;
   /** Working directory for judging files-dir escapes (defaults to a virtual one). */
   cwd?: string;
+  /**
+   * Options for a variant's own translation steps; each variant documents the keys it
+   * reads and ignores the others (e.g. acos `passwordHashes`, see docs/acos.md).
+   */
+  variantOptions?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -141,6 +146,8 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
   for (const k of BOOLEAN_OPTIONS) {
     if (o[k] !== undefined && typeof o[k] !== "boolean") return `invalid option ${k}: expected a boolean, got ${describe(o[k])}`;
   }
+  const vo = o.variantOptions;
+  if (vo !== undefined && (vo === null || typeof vo !== "object" || Array.isArray(vo))) return `invalid option variantOptions: expected an object, got ${describe(vo)}`;
   const r = o.readFile;
   if (r !== undefined && typeof r !== "function") {
     if (r === null || typeof r !== "object") return `invalid option readFile: expected a function or a file system object, got ${describe(r)}`;
@@ -169,6 +176,7 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
     noResourceAutoCompression: !!options.noResourceAutoCompression,
     ...(fs ? { fs } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.variantOptions ? { variantOptions: options.variantOptions } : {}),
   };
   let r: ReturnType<typeof runPipeline>;
   try {
@@ -295,6 +303,15 @@ export async function translateAsyncWith(
 export function listVariants(): VariantVersion[] {
   registerBuiltinVariants();
   return registeredVariants();
+}
+
+/**
+ * One registered variant version (built-in or not), e.g. to derive a new variant from
+ * it; undefined when there is none. Builds only that variant's versions.
+ */
+export function getVariant(variant: string, version: string): VariantVersion | undefined {
+  registerBuiltinVariants();
+  return lookupVariant(variant, version);
 }
 
 export { formatEntryRaw };

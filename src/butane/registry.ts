@@ -6,6 +6,8 @@ import type { VariantVersion } from "./variants/define";
 
 const registry = new Map<string, VariantVersion>();
 const loaders = new Map<string, () => readonly VariantVersion[]>();
+/** Variants whose loader has run: a second loader for them is refused too. */
+const loaded = new Set<string>();
 
 function key(variant: string, version: string): string {
   return `${variant}+${version}`;
@@ -21,7 +23,7 @@ export function registerVariant(def: VariantVersion): void {
 
 /** Registers every version of a variant at once, built when first needed. */
 export function registerVariantLoader(variant: string, build: () => readonly VariantVersion[]): void {
-  if (loaders.has(variant)) throw new Error(`variant ${variant} already has a loader`);
+  if (loaders.has(variant) || loaded.has(variant)) throw new Error(`variant ${variant} already has a loader`);
   loaders.set(variant, build);
 }
 
@@ -29,6 +31,7 @@ function load(variant: string): void {
   const build = loaders.get(variant);
   if (!build) return;
   loaders.delete(variant);
+  loaded.add(variant);
   for (const def of build()) registerVariant(def);
 }
 

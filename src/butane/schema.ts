@@ -9,7 +9,7 @@
 export interface ButaneField {
   /** The YAML key. */
   key: string;
-  /** "string" | "int" | "bool" or a struct/alias name; "[]" suffix for lists. */
+  /** "string" | "int" | "float" | "bool" or a struct/alias name; "[]" suffix for lists. */
   type: string;
   /** Absent is distinct from the zero value (a pointer in the reference). */
   optional?: boolean;

@@ -4,7 +4,7 @@
 // argv and a CliIo; bin/butane.js runs it with the Node one.
 
 import { formatPretty, formatRaw } from "../emit/diagnostics";
-import { STRICT_FAILURE, translateDetailed } from "../translate";
+import { STRICT_FAILURE, translateDetailed, type TranslateOptions } from "../translate";
 import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
@@ -14,6 +14,10 @@ import { formatSarif } from "../emit/sarif";
 import { nearMisses, withSuggestions } from "../lsp/suggest";
 import { runBatch } from "./batch";
 import { runFromIgnition } from "./from-ignition";
+// Variants shipped beyond the reference's (acos), registered through the public API.
+import { registerShippedVariants } from "../variants-ext/register";
+
+registerShippedVariants(); // a call, not a bare import: package.json marks modules side-effect free
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
@@ -67,22 +71,50 @@ export function runButane(argv: readonly string[], options: MemoryIoOptions = {}
   return { ...io.run(butane(argv, io)), written: io.written };
 }
 
+/** What the command line asked for, with the input read. */
+interface Prepared {
+  data: Uint8Array;
+  fileName: string;
+  /** The input came from standard input (so stdin cannot also answer prompts). */
+  fromStdin: boolean;
+  options: TranslateOptions;
+  rawErrors: boolean;
+  strict: boolean;
+  check: boolean;
+  suggest: boolean;
+  output: string;
+  color: boolean;
+  /** --report: the document to print once, when the command ends (instead of the usual diagnostics). */
+  report?: ReportInput & { format: string };
+}
+
+function printReport(io: CliIo, report: ReportInput & { format: string }, error: string | undefined, code: number): void {
+  io.stderr(report.format === "sarif" ? formatSarif({ ...report, error, exitCode: code }) : formatJsonReport({ ...report, error }));
+}
+
+/** Ends the run with `msg` (inside the --report document when there is one). */
+function die(io: CliIo, msg: string, code = 1, report?: ReportInput & { format: string }): never {
+  if (report && code === 1) printReport(io, report, msg.trimEnd(), code);
+  else io.stderr(msg);
+  throw new Exit(code);
+}
+
 function main(argv: readonly string[], io: CliIo): void {
-  // --report: what the document will say; it is printed once, when the command ends.
-  let report: (ReportInput & { format: string }) | undefined;
-  const printReport = (error: string | undefined, code: number) =>
-    io.stderr(report!.format === "sarif" ? formatSarif({ ...report!, error, exitCode: code }) : formatJsonReport({ ...report!, error }));
-  function die(msg: string, code = 1): never {
-    if (report && code === 1) printReport(msg.trimEnd(), code);
-    else io.stderr(msg);
-    throw new Exit(code);
-  }
+  const p = prepare(argv, io);
+  finish(p, io, translateDetailed(p.data, p.options));
+}
+
+/**
+ * Parses the flags and reads the input; throws Exit for --help, --version, errors and
+ * the modes that do their own work (--out-dir batches, --from-ignition).
+ */
+function prepare(argv: readonly string[], io: CliIo): Prepared {
   let parsed;
   try {
     parsed = parseFlags(FLAGS, argv);
   } catch (e) {
     // pflag (v1.0.10, as vendored by the reference) prints the usage, then the error.
-    if (e instanceof FlagError) die(`${usage()}${e.message}\n`, 2);
+    if (e instanceof FlagError) die(io, `${usage()}${e.message}\n`, 2);
     throw e;
   }
   for (const n of parsed.notices) io.stderr(n + "\n");
@@ -96,21 +128,21 @@ function main(argv: readonly string[], io: CliIo): void {
   else if (colorFlag === "auto") color = io.env.NO_COLOR === undefined && io.stderrIsTerminal;
 
   const reportFormat = str("report");
-  if (v.has("report") && reportFormat !== "json" && reportFormat !== "sarif") die(`${usage()}invalid argument "${reportFormat}" for "--report" flag: must be "json" or "sarif"\n`, 2);
+  if (v.has("report") && reportFormat !== "json" && reportFormat !== "sarif") die(io, `${usage()}invalid argument "${reportFormat}" for "--report" flag: must be "json" or "sarif"\n`, 2);
   // Extensions: several inputs into a directory, and the Ignition → Butane direction.
   const outDir = v.has("out-dir") ? str("out-dir") : parsed.args.length > 1 && v.has("output") ? str("output") : undefined;
   if (outDir !== undefined && !bool("help") && !bool("version")) {
     if (outDir === "" || (v.has("out-dir") && v.has("output")) || bool("from-ignition") || v.has("input") || parsed.args.length === 0) {
-      die(`${usage()}--out-dir needs a directory and input files, without --output, --input or --from-ignition\n`, 2);
+      die(io, `${usage()}--out-dir needs a directory and input files, without --output, --input or --from-ignition\n`, 2);
     }
     const flags = { filesDir: str("files-dir"), pretty: bool("pretty"), raw: bool("raw"), strict: bool("strict"), check: bool("check"), rawErrors: bool("raw-errors") };
     throw new Exit(runBatch(parsed.args, { outDir, color, ...flags }, io));
   }
-  if (v.has("variant") && !bool("from-ignition")) die(`${usage()}--variant applies only with --from-ignition\n`, 2);
+  if (v.has("variant") && !bool("from-ignition")) die(io, `${usage()}--variant applies only with --from-ignition\n`, 2);
 
   let input = str("input");
   if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
-  else if (parsed.args.length > 0) die(usage(), 2);
+  else if (parsed.args.length > 0) die(io, usage(), 2);
 
   if (bool("help")) {
     io.stdout(usage());
@@ -122,7 +154,7 @@ function main(argv: readonly string[], io: CliIo): void {
   }
 
   if (bool("from-ignition")) {
-    if (v.has("files-dir") || bool("pretty") || bool("raw")) die(`${usage()}--from-ignition writes Butane: -d, -p and -r do not apply\n`, 2);
+    if (v.has("files-dir") || bool("pretty") || bool("raw")) die(io, `${usage()}--from-ignition writes Butane: -d, -p and -r do not apply\n`, 2);
     const variant = v.has("variant") ? { variant: str("variant") } : {};
     const o = { input, output: str("output"), check: bool("check"), strict: bool("strict"), rawErrors: bool("raw-errors"), color, ...variant };
     throw new Exit(runFromIgnition(o, io));
@@ -131,44 +163,104 @@ function main(argv: readonly string[], io: CliIo): void {
   // One byte over the size limit, so that translate() reports the size.
   let data: Uint8Array;
   const fileName = input === "" ? "<stdin>" : input;
-  if (reportFormat !== "") report = { format: reportFormat, source: "", diagnostics: [], ...(input !== "" ? { file: input } : {}) };
+  const report = reportFormat !== "" ? { format: reportFormat, source: "", diagnostics: [], ...(input !== "" ? { file: input } : {}) } : undefined;
   try {
     data = input === "" ? io.readStdin(MAX_DOCUMENT_SIZE + 1) : io.readFile(input, MAX_DOCUMENT_SIZE + 1);
   } catch (e) {
     if (!(e instanceof HostError)) throw e;
-    die(`failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`);
+    die(io, `failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`, 1, report);
   }
 
   const filesDir = str("files-dir");
-  const result = translateDetailed(data, {
-    filesDir,
-    pretty: bool("pretty"),
-    raw: bool("raw"),
-    strict: false,
-    cwd: io.cwd,
-    ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
-  });
+  return {
+    data,
+    fileName,
+    fromStdin: input === "",
+    options: {
+      filesDir,
+      pretty: bool("pretty"),
+      raw: bool("raw"),
+      strict: false,
+      cwd: io.cwd,
+      ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
+    },
+    rawErrors: bool("raw-errors"),
+    strict: bool("strict"),
+    check: bool("check"),
+    suggest: bool("suggest"),
+    output: str("output"),
+    color,
+    ...(report ? { report } : {}),
+  };
+}
 
-  const source = new TextDecoder("utf-8", { ignoreBOM: true }).decode(data);
-  const fixes = bool("suggest") ? nearMisses(source, result.report) : undefined;
+/** Prints the diagnostics and writes the output; throws Exit on failure. */
+function finish(p: Prepared, io: CliIo, result: ReturnType<typeof translateDetailed>): void {
+  const source = new TextDecoder("utf-8", { ignoreBOM: true }).decode(p.data);
+  const fixes = p.suggest ? nearMisses(source, result.report) : undefined;
   const entries = fixes ? withSuggestions(result.entries, result.report, fixes) : result.entries;
-  if (report) report = { ...report, source, diagnostics: result.report, ...(fixes ? { fixes } : {}) };
-  const text = report ? "" : bool("raw-errors") ? formatRaw(entries) : formatPretty(entries, fileName, source, color);
+  const report = p.report ? { ...p.report, source, diagnostics: result.report, ...(fixes ? { fixes } : {}) } : undefined;
+  const text = report ? "" : p.rawErrors ? formatRaw(entries) : formatPretty(entries, p.fileName, source, p.color);
   if (text) io.stderr(text);
-  if (result.error !== undefined) die(`Error translating config: ${result.error}\n`);
-  if (bool("strict") && result.entries.length > 0) die(STRICT_FAILURE + "\n");
-  if (bool("check")) return void (report && printReport(undefined, 0));
+  if (result.error !== undefined) die(io, `Error translating config: ${result.error}\n`, 1, report);
+  if (p.strict && result.entries.length > 0) die(io, STRICT_FAILURE + "\n", 1, report);
+  if (p.check) return void (report && printReport(io, report, undefined, 0));
 
   const out = result.output ?? "";
-  const target = str("output");
+  const target = p.output;
   try {
     if (target !== "") io.writeFile(target, out);
     else io.stdout(out);
   } catch (e) {
     if (!(e instanceof HostError)) throw e;
     const name = target === "" ? "/dev/stdout" : target;
-    if (e.op === "open") die(`failed to open ${name}: ${e.message}\n`);
-    die(`Failed to write config to ${name}: ${e.message}\n`);
+    if (e.op === "open") die(io, `failed to open ${name}: ${e.message}\n`, 1, report);
+    die(io, `Failed to write config to ${name}: ${e.message}\n`, 1, report);
   }
-  if (report) printReport(undefined, 0);
+  if (report) printReport(io, report, undefined, 0);
+}
+
+/** The terminal, for passwords asked while compiling, and the hasher for them. */
+export interface PromptIo {
+  stdinIsTerminal: boolean;
+  /** Asks on the terminal without echo. */
+  promptHidden(prompt: string): Promise<Uint8Array>;
+  /**
+   * yescrypt, as the library's hashPassword (src/hash). Injected, so that the command
+   * loads the hashing code only when a config asks for a password.
+   */
+  hashPassword(password: Uint8Array): Promise<string>;
+}
+
+/**
+ * `butane` as the executable runs it: the same command, plus passwords entered while
+ * compiling. When the config asks for a user's password (acos `password: {prompt:
+ * true}`) and the config is a file argument on a terminal, each password is asked
+ * twice without echo, hashed with yescrypt, and only the hash reaches translate();
+ * otherwise the run is exactly butane()'s (the config's error says what to do).
+ */
+export async function butaneInteractive(argv: readonly string[], io: CliIo & PromptIo): Promise<number> {
+  try {
+    const p = prepare(argv, io);
+    const asked: string[] = [];
+    let result = translateDetailed(p.data, { ...p.options, variantOptions: { onPasswordPrompt: (user: string) => void asked.push(user) } });
+    if (asked.length > 0 && !p.fromStdin && io.stdinIsTerminal) {
+      const passwordHashes: Record<string, string> = {};
+      for (const user of new Set(asked)) {
+        const first = await io.promptHidden(`Password for user ${user}: `);
+        const second = await io.promptHidden(`Retype password for user ${user}: `);
+        if (first.length === 0) die(io, `Error: empty password for user ${user}\n`);
+        if (first.length !== second.length || first.some((b, i) => b !== second[i])) die(io, `Error: passwords for user ${user} don't match\n`);
+        passwordHashes[user] = await io.hashPassword(first);
+        first.fill(0);
+        second.fill(0);
+      }
+      result = translateDetailed(p.data, { ...p.options, variantOptions: { passwordHashes } });
+    }
+    finish(p, io, result);
+    return 0;
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    throw e;
+  }
 }

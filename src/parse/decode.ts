@@ -46,7 +46,7 @@ export class DecodeFailure extends Error {
 }
 
 type TypeDesc =
-  | { k: "prim"; p: "string" | "int" | "bool"; name: string }
+  | { k: "prim"; p: "string" | "int" | "float" | "bool"; name: string }
   | { k: "struct"; name: string; struct: string; fields: Map<string, { key: string; type: TypeDesc; optional: boolean }> }
   | { k: "list"; name: string; elem: TypeDesc }
   /** Go's map[string]string (OpenShift's metadata.labels), decoded into a prototype-free object. */
@@ -69,6 +69,9 @@ export function typeDesc(schema: ButaneSchema, type: string): TypeDesc {
     d = { k: "list", name: "[]" + elem.name, elem };
   } else if (type === "string" || type === "int" || type === "bool") {
     d = { k: "prim", p: type, name: type };
+  } else if (type === "float") {
+    // Go's float64 (no base spec has one; variants may, e.g. acos rollout_wariness).
+    d = { k: "prim", p: "float", name: "float64" };
   } else if (type === STRING_MAP) {
     d = { k: "map", name: STRING_MAP };
   } else if (schema.aliases[type] !== undefined) {
@@ -256,6 +259,10 @@ export class Decoder {
               return true;
             }
           }
+          break;
+        case "float":
+          if (tag === "!!int") { out.v = Number(r.value as bigint); return true; }
+          if (tag === "!!float") { out.v = r.value; return true; }
           break;
         case "bool":
           if (tag === "!!bool") { out.v = r.value; return true; }

@@ -172,7 +172,7 @@ describe.skipIf(SKIP || !CHROMIUM)("playground in chromium", () => {
     await open(page);
     await expectOutput(translate(example("acos.bu"), { pretty: true }).output!);
     expect(await page.locator("#status").textContent()).toMatch(/^translated in/);
-    expect(await page.locator("#version").inputValue()).toBe("fcos 1.5.0");
+    expect(await page.locator("#version").inputValue()).toBe("acos 1.0.0");
     // A reload, with everything cached.
     const warmMs = await open(page);
     writeFileSync(
@@ -282,6 +282,22 @@ describe.skipIf(SKIP || !CHROMIUM)("playground in chromium", () => {
     const tip = page.locator(".cm-tooltip-hover");
     await expect.poll(() => tip.textContent(), { timeout: 10_000 }).toMatch(/storage\.files\.mode.*octal.*Since fcos 1\.0\.0/s);
     await page.mouse.move(0, 0);
+  });
+
+  it("offers the ACOS update templates, translated as the library does", async () => {
+    for (const [id, file] of [["acos-periodic", "acos-updates-periodic.bu"], ["acos-fleet-lock", "acos-updates-fleet-lock.bu"]] as const) {
+      await page.locator("#template").selectOption(id);
+      const expected = translate(example(file), { pretty: true }).output!;
+      expect(expected).toContain("/etc/zincati/config.d/55-updates-strategy.toml");
+      await expectOutput(expected);
+      expect(await page.locator("#version").inputValue()).toBe("acos 1.0.0");
+    }
+    // A mistyped day is marked at its line in the editor.
+    const text = example("acos-updates-periodic.bu").replace("[Sat, Sun]", "[Sat, Sonday]");
+    const expected = translate(text);
+    expect(expected.report).toEqual([expect.objectContaining({ severity: "error", code: "acos.updates.day-unknown" })]);
+    await typeConfig(text);
+    expect(await editorLineOf(".cm-lintRange-error")).toBe(expected.report[0]!.line);
   });
 
   it("wraps OpenShift configs in a MachineConfig unless raw", async () => {

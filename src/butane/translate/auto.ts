@@ -34,7 +34,7 @@ export function isZeroButane(schema: ButaneSchema, v: unknown, type: string, opt
   while (schema.aliases[t] !== undefined) t = schema.aliases[t]!;
   if (t.endsWith("[]")) return false;
   if (t === "string") return v === "";
-  if (t === "int") return v === 0;
+  if (t === "int" || t === "float") return v === 0;
   if (t === "bool") return v === false;
   for (const f of schema.structs[t]!) if (!isZeroButane(schema, (v as Obj)[f.key], f.type, f.optional)) return false;
   return true;

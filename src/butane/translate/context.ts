@@ -17,6 +17,8 @@ export interface TranslateOptions {
   fs?: FileSystemAccess;
   /** Working directory used to judge whether a path escapes the files directory. */
   cwd?: string;
+  /** Options for a variant's own translation steps, as the caller gave them (see docs/variants.md). */
+  variantOptions?: Readonly<Record<string, unknown>>;
 }
 
 export interface EmbeddedValidation {
