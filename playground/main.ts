@@ -19,6 +19,7 @@ import { lintGutter, setDiagnostics, type Diagnostic as EditorDiagnostic } from 
 import {
   PACKAGE_VERSION,
   REFERENCE_VERSION,
+  decompile,
   listVariants,
   loadHash,
   readPickedFiles,
@@ -29,17 +30,21 @@ import {
 } from "../src/browser";
 import { schemaAssist } from "./assist";
 import { declaredVersion, spanAt, withVersion } from "./positions";
+import { DECOMPILE_STARTER } from "./decompile-starter";
 import { TEMPLATES } from "./templates";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const STORAGE_KEY = "butane-playground:v1";
 const DEBOUNCE_MS = 150;
 
-type Mode = "butane" | "ignition";
+type Mode = "butane" | "ignition" | "decompile";
 interface Saved {
   mode: Mode;
   butane: string;
   ignition: string;
+  /** The Ignition config of the Ignition → Butane direction, and the variant to write. */
+  decompile: string;
+  targetVariant: string;
   pretty: boolean;
   strict: boolean;
   raw: boolean;
@@ -54,7 +59,16 @@ const IGNITION_STARTER = `{
 `;
 
 function loadSaved(): Saved {
-  const fallback: Saved = { mode: "butane", butane: TEMPLATES[0]!.text, ignition: IGNITION_STARTER, pretty: true, strict: false, raw: false };
+  const fallback: Saved = {
+    mode: "butane",
+    butane: TEMPLATES[0]!.text,
+    ignition: IGNITION_STARTER,
+    decompile: DECOMPILE_STARTER,
+    targetVariant: "fcos",
+    pretty: true,
+    strict: false,
+    raw: false,
+  };
   try {
     const s = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as Partial<Saved> | null;
     return s ? { ...fallback, ...s } : fallback;
@@ -64,6 +78,8 @@ function loadSaved(): Saved {
 }
 
 const saved = loadSaved();
+/** The editor's text for each mode. */
+const docFor = (m: Mode) => (m === "butane" ? saved.butane : m === "ignition" ? saved.ignition : saved.decompile);
 let mode: Mode = saved.mode;
 let files: { name: string; files: MemoryFiles; count: number } | undefined;
 let lastOutput = "";
@@ -126,7 +142,7 @@ const editorRoot = $("editor").attachShadow({ mode: "open" });
 const view = new EditorView({
   parent: editorRoot,
   root: editorRoot,
-  state: EditorState.create({ doc: mode === "butane" ? saved.butane : saved.ignition, extensions: baseExtensions }),
+  state: EditorState.create({ doc: docFor(mode), extensions: baseExtensions }),
 });
 
 /** Replaces the document with `text`, changing only the part that differs (keeps the cursor and undo useful). */
@@ -145,6 +161,7 @@ function setText(text: string): void {
 const modeSelect = $<HTMLSelectElement>("mode");
 const templateSelect = $<HTMLSelectElement>("template");
 const versionSelect = $<HTMLSelectElement>("version");
+const targetSelect = $<HTMLSelectElement>("target-variant");
 const prettyBox = $<HTMLInputElement>("pretty");
 const strictBox = $<HTMLInputElement>("strict");
 const rawBox = $<HTMLInputElement>("raw");
@@ -173,6 +190,8 @@ for (const [variant, versions] of byVariant) {
   for (const version of versions) group.append(new Option(`${variant} ${version}`, `${variant} ${version}`));
   versionSelect.append(group);
 }
+for (const variant of byVariant.keys()) targetSelect.add(new Option(variant, variant));
+targetSelect.value = byVariant.has(saved.targetVariant) ? saved.targetVariant : "fcos";
 const otherOption = new Option("(as written in the config)", "");
 versionSelect.prepend(otherOption);
 
@@ -185,7 +204,9 @@ function syncVersionPicker(text: string): void {
 function persist(): void {
   const text = view.state.doc.toString();
   if (mode === "butane") saved.butane = text;
-  else saved.ignition = text;
+  else if (mode === "ignition") saved.ignition = text;
+  else saved.decompile = text;
+  saved.targetVariant = targetSelect.value;
   saved.mode = mode;
   saved.pretty = prettyBox.checked;
   saved.strict = strictBox.checked;
@@ -261,8 +282,8 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   lastOutput = ok ? outputText : "";
   output.textContent = outputText;
   output.classList.toggle("failed", !ok);
-  copyButton.disabled = downloadButton.disabled = !ok || mode !== "butane";
-  downloadButton.textContent = ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
+  copyButton.disabled = downloadButton.disabled = !ok || mode === "ignition";
+  downloadButton.textContent = mode === "decompile" ? "Download .bu" : ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
   status.textContent = summary;
   status.className = ok ? "ok" : "failed";
 }
@@ -292,6 +313,17 @@ function run(): void {
     } else {
       show(shown, `Error translating config: ${r.error ?? "unknown error"}`, false, `failed after ${ms.toFixed(1)} ms`);
     }
+  } else if (mode === "decompile") {
+    const r = decompile(text, { variant: targetSelect.value });
+    const ms = performance.now() - t0;
+    if (r.ok) {
+      const warnings = r.report.length ? `, ${r.report.length} warning${r.report.length > 1 ? "s" : ""}` : "";
+      show(r.report, r.yaml, true, `decompiled in ${ms.toFixed(1)} ms${warnings}`);
+    } else {
+      const shown: Shown[] = r.report.map((d) => ({ ...d }));
+      if (!r.report.some((d) => d.severity === "error")) shown.push({ severity: "error", message: r.error });
+      show(shown, `Error decompiling config: ${r.error}`, false, `failed after ${ms.toFixed(1)} ms`);
+    }
   } else {
     const r = validateIgnition(text);
     const ms = performance.now() - t0;
@@ -314,7 +346,7 @@ modeSelect.addEventListener("change", () => {
   persist();
   mode = modeSelect.value as Mode;
   document.body.dataset.mode = mode;
-  view.setState(EditorState.create({ doc: mode === "butane" ? saved.butane : saved.ignition, extensions: baseExtensions }));
+  view.setState(EditorState.create({ doc: docFor(mode), extensions: baseExtensions }));
   run();
 });
 
@@ -335,6 +367,7 @@ versionSelect.addEventListener("change", () => {
 });
 
 prettyBox.addEventListener("change", run);
+targetSelect.addEventListener("change", run);
 strictBox.addEventListener("change", run);
 rawBox.addEventListener("change", run);
 
@@ -347,11 +380,11 @@ copyButton.addEventListener("click", async () => {
 const isIgnition = (text: string) => text.trimStart().startsWith("{");
 
 downloadButton.addEventListener("click", () => {
-  const ign = isIgnition(lastOutput);
+  const ign = mode === "butane" && isIgnition(lastOutput);
   const blob = new Blob([lastOutput], { type: ign ? "application/vnd.coreos.ignition+json" : "application/yaml" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = ign ? "config.ign" : "machineconfig.yaml";
+  a.download = ign ? "config.ign" : mode === "decompile" ? "config.bu" : "machineconfig.yaml";
   document.body.append(a);
   a.click();
   a.remove();

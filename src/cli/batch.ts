@@ -2,7 +2,8 @@
 // one process, each written to DIR/<name>.ign (`.bu` dropped from its base name). Every
 // input is translated even when an earlier one failed; a failed input writes nothing,
 // its diagnostics are headed (pretty) or prefixed (--raw-errors) by its file name, and
-// the exit status is 1 if any input failed.
+// the exit status is 1 if any input failed. Outputs are written through CliIo.writeFile
+// (whole or not at all), without a flush to disk per file.
 
 import { formatPretty, formatRaw } from "../emit/diagnostics";
 import { STRICT_FAILURE, translateDetailed } from "../translate";
@@ -64,7 +65,8 @@ export function runBatch(inputs: readonly string[], o: BatchOptions, io: CliIo):
         else if (o.strict && result.entries.length > 0) failure = STRICT_FAILURE;
         else if (!o.check) {
           try {
-            io.writeFile(target, result.output ?? "");
+            // One fsync per file would cost more than the translation (Go's -o never syncs).
+            io.writeFile(target, result.output ?? "", { durable: false });
           } catch (e) {
             if (!(e instanceof HostError)) throw e;
             failure = e.op === "open" ? `failed to open ${target}: ${e.message}` : `Failed to write config to ${target}: ${e.message}`;

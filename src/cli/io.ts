@@ -23,8 +23,12 @@ export interface CliIo {
   readFile(path: string, limit: number): Uint8Array;
   /** Access to the files directory (`-d`), confined to it; absent: no local files. */
   filesDir?(dir: string): FileSystemAccess;
-  /** Replaces or creates `path` with `data` (`-o`). Throws HostError (op "open" or "write"). */
-  writeFile(path: string, data: string): void;
+  /**
+   * Replaces or creates `path` with `data` (`-o`). Throws HostError (op "open" or "write").
+   * `durable: false` (batch mode) skips flushing each file to disk before it replaces the
+   * old one; it is still replaced whole or not at all.
+   */
+  writeFile(path: string, data: string, options?: { durable?: boolean }): void;
   /** Standard output and error. A failed write throws HostError (op "write"). */
   stdout(text: string): void;
   stderr(text: string): void;

@@ -58,11 +58,14 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * Reads a file descriptor to its end, but no more than `limit` bytes: `/dev/zero` or an
  * endless pipe stops there instead of exhausting memory.
  */
-function readBounded(fd: number, limit: number, name: string): Uint8Array {
+function readBounded(fd: number, limit: number, name: string, sizeHint = -1): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {
-    const want = Math.min(1 << 20, limit - total);
+    // A regular file's size (plus one byte, to see its end) sizes the first read, so a
+    // small file does not cost a 1 MiB buffer (batch mode reads thousands).
+    const sized = total === 0 && sizeHint >= 0;
+    const want = Math.min(sized ? sizeHint + 1 : 1 << 20, limit - total);
     const buf = Buffer.allocUnsafe(want);
     let n: number;
     try {
@@ -78,6 +81,7 @@ function readBounded(fd: number, limit: number, name: string): Uint8Array {
     if (n === 0) break;
     chunks.push(n === want ? buf : buf.subarray(0, n));
     total += n;
+    if (sized && n < want) break; // a short read of a regular file is its end
   }
   return Buffer.concat(chunks, total);
 }
@@ -121,7 +125,7 @@ const SPECIAL_ROOTS = ["/dev/", "/proc/"];
  * (replacing it would cut the links), and a file in a directory where no temporary
  * file can be made.
  */
-function writeOutputFile(file: string, text: string): void {
+function writeOutputFile(file: string, text: string, options: { durable?: boolean } = {}): void {
   const data = encodeOutput(text);
   let st: fs.Stats | undefined;
   try {
@@ -161,7 +165,7 @@ function writeOutputFile(file: string, text: string): void {
         if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) tryChown(fd, st);
       }
       writeFd(fd, data, file);
-      fs.fsyncSync(fd);
+      if (options.durable !== false) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -200,7 +204,14 @@ function readNamedFile(path: string, limit: number): Uint8Array {
     throw hostError("open", path, e);
   }
   try {
-    return readBounded(fd, limit, path);
+    let size = -1;
+    try {
+      const st = fs.fstatSync(fd);
+      if (st.isFile()) size = st.size;
+    } catch {
+      // no size: read in 1 MiB steps
+    }
+    return readBounded(fd, limit, path, size);
   } finally {
     fs.closeSync(fd);
   }

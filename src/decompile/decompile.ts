@@ -48,6 +48,8 @@ const LEAD_KEYS = ["variant", "version", "name", "path", "device"];
 
 /** Which sugar candidates a build may use (the rest are written as plain fields). */
 interface Choices {
+  /** Any sugar at all (false: every field as it is, the last resort). */
+  sugar: boolean;
   /** Resource paths (joined) whose data URL may become inline text although it needs a whole-config check. */
   riskyInline: Set<string>;
   /** Number of leading systemd units written as with_mount_unit. */
@@ -119,7 +121,7 @@ class Builder {
         out[bf.key] = s;
       }
     }
-    if (bFields.some((b) => b.key === "inline")) this.inline(out, path);
+    if (this.choices.sugar && bFields.some((b) => b.key === "inline")) this.inline(out, path);
     return ordered(out);
   }
 
@@ -161,7 +163,7 @@ class Builder {
    */
   private mountUnits(config: Obj, out: Obj): void {
     const generation = this.vv.base.features.mountUnits;
-    if (!generation) return;
+    if (!generation || !this.choices.sugar) return;
     const units = ((config.systemd as Obj | undefined)?.units ?? []) as Obj[];
     const filesystems = ((out.storage as Obj | undefined)?.filesystems ?? []) as Obj[];
     if (units.length === 0 || filesystems.length === 0) return;
@@ -286,7 +288,8 @@ export function decompileDetailed(input: unknown, options: unknown = {}): Decomp
     return fail(msg, [{ severity: "error", path: [], message: msg }]);
   }
   const variant = variantOpt ?? "fcos";
-  const text = input instanceof Uint8Array ? new TextDecoder().decode(input) : input;
+  // A byte order mark stays (Go's JSON reader rejects it, and so does validation).
+  const text = input instanceof Uint8Array ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(input) : input;
 
   // 1. The input must be a valid Ignition config (Ignition's rules; keys of a newer spec are errors).
   const validation = validateIgnitionEntries(text as string | object);
@@ -317,7 +320,7 @@ export function decompileDetailed(input: unknown, options: unknown = {}): Decomp
   // 3. Fields the variant refuses, and fields Butane has no input for.
   const filtered: ReportEntry[] = [];
   for (const filter of vv.filters) for (const e of filter(config, spec)) filtered.push({ ...e, tag: "json", code: e.code ?? "decompile.variant-filter" });
-  const first = new Builder(vv, spec, tree, { riskyInline: new Set(), mountUnits: 0 });
+  const first = new Builder(vv, spec, tree, { sugar: true, riskyInline: new Set(), mountUnits: 0 });
   const plain = first.build(config);
   const errors = [...filtered, ...first.errors];
   if (errors.length > 0) return fail(M.notExpressible(vv), locate([...warnings, ...errors]), meta);
@@ -328,12 +331,14 @@ export function decompileDetailed(input: unknown, options: unknown = {}): Decomp
   const build = (choices: Choices) => new Builder(vv, spec, tree, choices).build(config);
   const { riskyInline, mounts } = first.candidates;
   let result: Obj | undefined;
-  let yaml = "";
+  let verified = false;
   if (riskyInline.length + mounts.length > 0) {
-    const all = build({ riskyInline: new Set(riskyInline), mountUnits: mounts.length });
-    if (verify(all).ok) result = all;
-    else {
-      const chosen: Choices = { riskyInline: new Set(), mountUnits: 0 };
+    const all = build({ sugar: true, riskyInline: new Set(riskyInline), mountUnits: mounts.length });
+    if (verify(all).ok) {
+      result = all;
+      verified = true;
+    } else {
+      const chosen: Choices = { sugar: true, riskyInline: new Set(), mountUnits: 0 };
       for (let k = 1; k <= mounts.length; k++) {
         if (!verify(build({ ...chosen, mountUnits: k })).ok) break;
         chosen.mountUnits = k;
@@ -346,14 +351,13 @@ export function decompileDetailed(input: unknown, options: unknown = {}): Decomp
     }
   }
   result ??= plain;
-  yaml = emit(result);
-  const check = roundTrip(yaml, vv, want);
-  if (!check.ok && result !== plain) {
-    yaml = emit(plain);
+  let yaml = emit(result);
+  if (!verified && !roundTrip(yaml, vv, want).ok) {
+    // Never expected (each sugar is checked), but a config written field by field is the fallback.
+    const bare = build({ sugar: false, riskyInline: new Set(), mountUnits: 0 });
+    yaml = emit(bare);
     const again = roundTrip(yaml, vv, want);
     if (!again.ok) return fail(M.notExpressible(vv), locate([...warnings, ...again.entries]), meta);
-  } else if (!check.ok) {
-    return fail(M.notExpressible(vv), locate([...warnings, ...check.entries]), meta);
   }
   const entries = locate(warnings);
   return { ok: true, yaml, report: entries.map(toDiagnostic), entries, ...meta };
@@ -362,7 +366,7 @@ export function decompileDetailed(input: unknown, options: unknown = {}): Decomp
 /** The input as JSON text (objects are serialised; normalisation reads text). */
 function emitIgnitionText(input: unknown): string {
   if (typeof input === "string") return input;
-  if (input instanceof Uint8Array) return new TextDecoder().decode(input);
+  if (input instanceof Uint8Array) return new TextDecoder("utf-8", { ignoreBOM: true }).decode(input);
   return JSON.stringify(input);
 }
 

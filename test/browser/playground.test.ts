@@ -15,7 +15,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { translate } from "../../src/node";
+import { decompile, normalizeIgnition, translate } from "../../src/node";
+import { DECOMPILE_STARTER } from "../../playground/decompile-starter";
 import { findChromium } from "./chromium";
 import { verifyPassword } from "../../src/hash/index";
 
@@ -382,6 +383,37 @@ describe.skipIf(SKIP || !CHROMIUM)("playground in chromium", () => {
     await typeConfig('{"ignition": {"version": "3.4.0"},\n "storage": {"files": [{"path": "etc/x"}]}}');
     await page.waitForFunction(() => document.getElementById("status")!.textContent!.startsWith("not a valid"));
     expect(await editorLineOf(".cm-lintRange-error")).toBe(2);
+    expect(await page.locator("#diag-list").textContent()).toContain("path not absolute");
+    await page.locator("#mode").selectOption("butane");
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^translated in/);
+  });
+
+  it("turns Ignition into Butane (Ignition → Butane mode)", async () => {
+    await page.locator("#mode").selectOption("decompile");
+    const starter = decompile(DECOMPILE_STARTER);
+    if (!starter.ok) throw new Error(starter.error);
+    expect(starter.yaml).toContain("with_mount_unit: true");
+    await expectOutput(starter.yaml);
+    expect(await page.locator("#status").textContent()).toMatch(/^decompiled in/);
+    // The Butane it shows translates back to the config it was given.
+    expect(normalizeIgnition(translate(starter.yaml).output!)).toBe(normalizeIgnition(DECOMPILE_STARTER));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download").click()]);
+    expect(download.suggestedFilename()).toBe("config.bu");
+    expect(readFileSync((await download.path())!, "utf8")).toBe(starter.yaml);
+
+    const text = '{"ignition": {"version": "3.4.0"},\n "storage": {"files": [{"path": "/etc/motd", "mode": 420, "contents": {"compression": "", "source": "data:,hi%0A"}}]}}';
+    await typeConfig(text);
+    await expectOutput((decompile(text) as { yaml: string }).yaml);
+    expect(await outputText()).toBe("variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: |\n          hi\n      mode: 0644\n");
+    await page.locator("#target-variant").selectOption("flatcar");
+    await expectOutput((decompile(text, { variant: "flatcar" }) as { yaml: string }).yaml);
+    expect(await outputText()).toMatch(/^variant: flatcar\nversion: 1\.1\.0\n/);
+    await page.locator("#target-variant").selectOption("fcos");
+
+    // What cannot be read is marked where it is in the .ign.
+    await typeConfig('{"ignition": {"version": "3.4.0"},\n "storage": {"files": [{"path": "etc/x"}]}}');
+    expect(await editorLineOf(".cm-lintRange-error")).toBe(2);
+    await expectOutput("Error decompiling config: the input is not a valid Ignition config");
     expect(await page.locator("#diag-list").textContent()).toContain("path not absolute");
     await page.locator("#mode").selectOption("butane");
     await expect.poll(() => page.locator("#status").textContent()).toMatch(/^translated in/);
