@@ -33,7 +33,7 @@ export interface BrowserTranslateOptions extends Omit<TranslateOptions, "filesDi
 /** translate(), with `filesDir` also accepting the files themselves. */
 export function translate(input: string | Uint8Array, options: BrowserTranslateOptions = {}): TranslateResult {
   // Anything but an options object is named by the core's argument check.
-  if (options === null || typeof options !== "object") return coreTranslate(input, options as TranslateOptions);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return coreTranslate(input, options as TranslateOptions);
   const { filesDir, ...rest } = options;
   if (filesDir !== undefined && typeof filesDir !== "string") {
     if (!isMemoryFiles(filesDir)) return optionError(`invalid option filesDir: expected a path string, a Map or a plain object of files, got ${filesDir === null ? "null" : Array.isArray(filesDir) ? "an array" : typeof filesDir}`);
@@ -61,7 +61,7 @@ export interface BrowserTranslateAsyncOptions extends Omit<TranslateAsyncOptions
 
 /** translateAsync(): translate() with a reader that may return Promises (e.g. one that fetches files). */
 export function translateAsync(input: string | Uint8Array, options: BrowserTranslateAsyncOptions = {}): Promise<TranslateResult> {
-  if (options === null || typeof options !== "object") return Promise.resolve(coreTranslate(input, options as TranslateOptions));
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return Promise.resolve(coreTranslate(input, options as TranslateOptions));
   const { filesDir, ...rest } = options;
   if (filesDir !== undefined && typeof filesDir !== "string") return Promise.resolve(translate(input, options as BrowserTranslateOptions));
   return translateAsyncWith(coreTranslate, input, filesDir === undefined ? rest : { ...rest, filesDir });

@@ -1,6 +1,9 @@
 // The package's platform-neutral entry: everything here runs in Node and in
 // browsers (no Node built-ins). The Node entry (node.ts) adds file access.
 
+import { formatPretty as formatEntriesPretty, formatRaw as formatEntriesRaw } from "./emit/diagnostics";
+import type { Diagnostic, ReportEntry } from "./core/report";
+
 export { translate, translateAsync, listVariants, getVariant, STRICT_FAILURE } from "./translate";
 export type {
   TranslateOptions,
@@ -29,9 +32,31 @@ export { FileAccessError } from "./core/files";
 export { registerVariant, registerVariantLoader } from "./butane/registry";
 export type { VariantVersion } from "./butane/variants/define";
 export * from "./extend";
-export { formatPretty, formatRaw } from "./emit/diagnostics";
 // Texts and stable codes of the acos variant's diagnostics (src/variants-ext/acos).
 export { ACOS_MESSAGES } from "./butane/messages";
 export { REFERENCE_VERSION, PACKAGE_VERSION } from "./version";
 export { decompile, normalizeIgnition } from "./decompile";
 export type { DecompileOptions, DecompileResult } from "./decompile";
+
+/** A report entry as translate() returns it (path "$.a.b") or in the internal form (path parts). */
+type FormattableEntry = Diagnostic | ReportEntry;
+
+function asEntry(d: FormattableEntry): ReportEntry {
+  if (typeof d.path !== "string") return d as ReportEntry;
+  // "$.storage.files.0" → ["storage", "files", "0"]: joined again, the parts print the same path.
+  const path = d.path === "$" || d.path === "" ? [] : d.path.replace(/^\$\.?/, "").split(".");
+  return { ...(d as Diagnostic), path };
+}
+
+/** The diagnostics one per line, as `butane --raw-errors` prints them: `error at $.path, line L col C: message`. */
+export function formatRaw(report: readonly FormattableEntry[]): string {
+  return formatEntriesRaw(report.map(asEntry));
+}
+
+/**
+ * The diagnostics as `butane` prints them: each with the source lines around it and a
+ * caret under the offending value. `source` is the config text; `color` adds ANSI colours.
+ */
+export function formatPretty(report: readonly FormattableEntry[], fileName: string, source: string, color = false): string {
+  return formatEntriesPretty(report.map(asEntry), fileName, source, color);
+}

@@ -15,6 +15,8 @@ export { hashPassword, verifyPassword, crypt, HASH_METHODS, PasswordHashError, D
 
 /** translate(), reading `filesDir` from disk unless a reader is given. */
 export function translate(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult {
+  // Anything but an options object is named by the core's argument check.
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return coreTranslate(input, options);
   const opts = { cwd: process.cwd(), ...options };
   if (opts.filesDir && !opts.readFile) opts.readFile = nodeFileSystem({ filesDir: opts.filesDir });
   return coreTranslate(input, opts);

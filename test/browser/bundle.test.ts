@@ -91,9 +91,9 @@ describe("browser bundle", () => {
     expect(coreInputs.some((f) => f.includes("ignition/generated/validators"))).toBe(true);
   });
 
-  it("ships a source map and declarations", () => {
-    expect(readFileSync(join(dist, "butane.js"), "utf8")).toMatch(/\/\/# sourceMappingURL=butane\.js\.map\s*$/);
-    expect(existsSync(join(dist, "butane.js.map"))).toBe(true);
+  it("ships declarations, and no source map unless asked for (BUTANE_SOURCEMAP=1)", () => {
+    expect(readFileSync(join(dist, "butane.js"), "utf8")).not.toMatch(/sourceMappingURL/);
+    expect(existsSync(join(dist, "butane.js.map"))).toBe(false);
     const dts = readFileSync(join(dist, "types/browser.d.ts"), "utf8");
     expect(dts).toMatch(/export declare function translate\(/);
     expect(dts).toMatch(/memoryFileSystem/);

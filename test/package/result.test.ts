@@ -90,3 +90,20 @@ describe("config and output", () => {
     expect(hadEmpty).toBeGreaterThan(0); // the difference is real, so the docs must say it
   });
 });
+
+describe("browser entry arguments", () => {
+  test("a filesDir that is neither a path nor files, or options that are not an object: named errors, never a throw", async () => {
+    const browser = await import("../../src/browser");
+    const call = browser.translate as (i: unknown, o: unknown) => TranslateResult;
+    const callAsync = browser.translateAsync as (i: unknown, o: unknown) => Promise<TranslateResult>;
+    const cases: Array<[unknown, string]> = [
+      [{ filesDir: 42 }, "invalid option filesDir: expected a path string, a Map or a plain object of files"],
+      [{ filesDir: new Set(["x"]) }, "invalid option filesDir: expected a path string, a Map or a plain object of files"],
+      [null, "invalid options: expected an object, got null"],
+      [[], "invalid options: expected an object, got an array"],
+    ];
+    for (const [options, message] of cases) {
+      for (const r of [call(GOOD, options), await callAsync(GOOD, options)]) expect([r.ok, r.error, r.report]).toEqual([false, message, [{ severity: "error", path: "$", message }]]);
+    }
+  });
+});

@@ -115,6 +115,15 @@ describe("translateAsync() arguments", () => {
     );
   });
 
+  test("options that are not an object are named errors in the Node entry too", async () => {
+    for (const [options, what] of [[null, "null"], [42, "number"], [[], "an array"], ["x", "string"]] as const) {
+      const message = `invalid options: expected an object, got ${what}`;
+      const sync = (translate as (i: unknown, o: unknown) => ReturnType<typeof translate>)(LOCAL, options);
+      const later = await (translateAsync as (i: unknown, o: unknown) => ReturnType<typeof translateAsync>)(LOCAL, options);
+      for (const r of [sync, later]) expect([r.ok, r.error, r.report]).toEqual([false, message, [{ severity: "error", path: "$", message }]]);
+    }
+  });
+
   test("an async reader's answer of the wrong type is a located error, as in translate()", async () => {
     const r = await translateAsync(LOCAL, { filesDir: "files", readFile: async () => 42 as unknown as string });
     expect(r.report[0]).toMatchObject({ message: "open files/x.txt: the readFile option returned number, expected a string or Uint8Array", line: 7 });
