@@ -26,6 +26,15 @@ export interface VersionFacts {
   since: ReadonlyMap<string, string>;
   /** Field path → the values this version's checks accept (enumerated fields only). */
   values: ReadonlyMap<string, readonly string[]>;
+  /** Field path → why this variant refuses any value there (its field filters). */
+  refused?: ReadonlyMap<string, Refusal>;
+}
+
+export interface Refusal {
+  /** The compiler's message. */
+  message: string;
+  /** A present zero value ("", 0, false) is still accepted. */
+  zeroOk: boolean;
 }
 
 const SCALAR: Json = ["string", "number", "boolean", "null"];
@@ -106,15 +115,26 @@ function valueSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path:
       const properties: JsonObject = {};
       for (const f of t.fields.values()) {
         const p = path ? `${path}.${f.key}` : f.key;
-        properties[f.key] = fieldSchema(vv, facts, f.type, p);
+        properties[f.key] = fieldSchema(vv, facts, f.type, p, f.optional);
       }
       return { type: ["object", "null"], properties, additionalProperties: false };
     }
   }
 }
 
-function fieldSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path: string): JsonObject {
+function fieldSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path: string, optional: boolean): JsonObject {
   const doc = fieldDoc(path);
+  const refused = facts.refused?.get(path);
+  if (refused !== undefined) {
+    // Only "empty" passes, as Go judges it: null, an empty list, and for a plain (not
+    // pointer) value its zero value.
+    const note = `Not supported by ${vv.variant} ${vv.version}: ${refused.message}.`;
+    const empty: JsonObject =
+      t.k === "list" ? { type: ["array", "null"], maxItems: 0 }
+      : t.k === "prim" ? { enum: optional && !refused.zeroOk ? [null] : [null, t.p === "string" ? "" : t.p === "int" ? 0 : false] }
+      : { type: ["object", "null"], maxProperties: 0 };
+    return { description: `${note} ${doc?.d ?? ""}`.trim(), markdownDescription: `**${note}**\n\n${markdown(doc, path, t, vv.variant, facts.since.get(path))}`, ...empty };
+  }
   const s: JsonObject = { description: doc?.d ?? path, markdownDescription: markdown(doc, path, t, vv.variant, facts.since.get(path)) };
   if (doc?.default !== undefined) s.default = doc.default;
   return { ...s, ...valueSchema(vv, facts, t, path) };
@@ -209,8 +229,8 @@ export function fieldPaths(vv: VariantVersion): Map<string, TypeDesc> {
  * A minimal config that sets `path` to `value` (lists get one element), for asking
  * the compiler whether it accepts the value there.
  */
-export function probeDocument(vv: VariantVersion, path: string, value: string): { doc: JsonObject; at: string } {
-  const doc: JsonObject = { variant: vv.variant, version: vv.version };
+export function probeDocument(vv: VariantVersion, path: string, value: Json, prelude: JsonObject = {}): { doc: JsonObject; at: string } {
+  const doc: JsonObject = { ...structuredClone(prelude), variant: vv.variant, version: vv.version };
   const parts = path.split(".");
   let t: TypeDesc | undefined = configType(vv.schema);
   let node: JsonObject = doc;
@@ -226,7 +246,8 @@ export function probeDocument(vv: VariantVersion, path: string, value: string): 
       node[key] = value;
       break;
     }
-    const child: JsonObject = (node[key] as JsonObject | undefined) ?? {};
+    const existing = node[key];
+    const child: JsonObject = ((Array.isArray(existing) ? existing[0] : existing) as JsonObject | undefined) ?? {};
     if (f.type.k === "list") {
       node[key] = [child];
       at += ".0";
