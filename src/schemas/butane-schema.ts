@@ -128,7 +128,7 @@ function fieldSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path:
   if (refused !== undefined) {
     // Only "empty" passes, as Go judges it: null, an empty list, and for a plain (not
     // pointer) value its zero value.
-    const note = `Not supported by ${vv.variant} ${vv.version}: ${refused.message}.`;
+    const note = `Not supported by ${vv.variant}: ${refused.message}.`;
     const empty: JsonObject =
       t.k === "list" ? { type: ["array", "null"], maxItems: 0 }
       : t.k === "prim" ? { enum: optional && !refused.zeroOk ? [null] : [null, t.p === "string" ? "" : t.p === "int" ? 0 : false] }

@@ -144,7 +144,7 @@ describe.skipIf(!haveShared)("Butane schemas agree with the compiler on the conf
       [
         `Butane schema agreement over ${cases.length} conformance inputs (schema accepted / rejected):`,
         `  valid for the compiler:             ${tally.valid[0]} / ${tally.valid[1]}`,
-        `  refused for type/key/enum/header:   ${tally["schema-level"][0]} / ${tally["schema-level"][1]}`,
+        `  refused for type/key/enum/header/refused field: ${tally["schema-level"][0]} / ${tally["schema-level"][1]}`,
         `  refused for semantic reasons:       ${tally.semantic[0]} / ${tally.semantic[1]} (not a disagreement either way)`,
         `  not YAML the editor's parser reads: ${tally.yaml[1]} (skipped)`,
         `  disagreements:                      ${disagreements.length}`,
