@@ -2,7 +2,7 @@
 // every field is documented, a variant registered later gets its schema, and the
 // version patterns accept exactly the spellings the compiler normalizes to a version.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateButaneSchemas } from "../../src/schemas/generate";
 import { versionPattern } from "../../src/schemas/butane-schema";
@@ -49,6 +49,19 @@ describe("gen-butane-schemas", () => {
     const dispatcher = JSON.parse(files.get("schemas/butane.json")!);
     expect(dispatcher.properties.variant.enum).toContain("acme");
     expect(JSON.stringify(dispatcher.allOf)).toContain("./butane/acme-1.0.0.json");
+  });
+
+  it("gives every field of every Ignition schema a description", () => {
+    const files = readdirSync(join(root, "schemas")).filter((f) => /^ignition-v3_.*\.json$/.test(f));
+    expect(files).toHaveLength(8);
+    for (const f of files) {
+      const s = JSON.parse(readFileSync(join(root, "schemas", f), "utf8"));
+      const bare: string[] = [];
+      for (const [name, def] of [["Config", s], ...Object.entries(s.definitions)] as [string, { properties?: Record<string, { description?: string }> }][]) {
+        for (const [key, prop] of Object.entries(def.properties ?? {})) if (!prop.description) bare.push(`${name}.${key}`);
+      }
+      expect(bare, f).toEqual([]);
+    }
   });
 
   it("matches a version's spellings exactly as go-semver normalizes them", () => {
