@@ -15,6 +15,8 @@ export interface TableNode {
   e?: string[];
   /** Items of an array: node index. */
   i?: number;
+  /** The variant refuses this field (only an empty value is accepted): not offered. */
+  x?: 1;
 }
 
 export interface SchemaTable {
@@ -232,6 +234,7 @@ export function suggestions(table: SchemaTable, text: string, pos: number): { fr
   for (const [k, idx] of Object.entries(n.p)) {
     if (ctx.siblings.includes(k)) continue;
     const child = table.nodes[idx]!;
+    if (child.x) continue;
     const s: Suggestion = { label: k, apply: `${k}: `, type: "property", detail: KIND_WORD[child.k] };
     if (child.d !== undefined) s.info = table.docs[child.d]!;
     options.push(s);

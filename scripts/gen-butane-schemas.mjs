@@ -33,9 +33,10 @@ export async function loadGenerator() {
  * The generated per-version schemas folded into one compact table for the playground's
  * completion and hover (loaded as a virtual module by scripts/build-playground.mjs):
  *   { docs: [markdown…], nodes: [node…], versions: { "fcos 1.6.0": rootNodeIndex } }
- * where a node is { k: "o"|"m"|"a"|"s"|"i"|"b", d?: doc, p?: {key: node}, e?: [values], i?: node }
- * (object, string map, array, string, integer, boolean). Identical nodes and texts are
- * stored once, so the versions share almost everything.
+ * where a node is { k: "o"|"m"|"a"|"s"|"i"|"b", d?: doc, p?: {key: node}, e?: [values], i?: node, x?: 1 }
+ * (object, string map, array, string, integer, boolean; x: the variant refuses the
+ * field, it only accepts an empty value). Identical nodes and texts are stored once, so
+ * the versions share almost everything.
  */
 export function completionTable(schemasDir = join(root, "schemas")) {
   const docs = [], docIndex = new Map();
@@ -59,8 +60,9 @@ export function completionTable(schemasDir = join(root, "schemas")) {
     } else if (type === "object") n.k = "m";
     else if (type === "array") {
       n.k = "a";
-      n.i = fold(s.items);
+      if (s.items) n.i = fold(s.items);
     } else n.k = type === "integer" ? "i" : type === "boolean" ? "b" : "s";
+    if (s.maxItems === 0 || s.maxProperties === 0 || (Array.isArray(s.enum) && s.enum.every((v) => v === null || v === "" || v === 0 || v === false))) n.x = 1;
     const text = s.markdownDescription ?? s.description;
     if (text) n.d = doc(text);
     const values = s.enum ?? (s.const !== undefined ? [s.const] : undefined);

@@ -9,7 +9,11 @@
 // - a bool field takes booleans and the YAML 1.1 words yaml.v3 still accepts for a
 //   bool (`yes`, `off`, …), which a YAML 1.2 parser reads as strings;
 // - null (an empty value) is accepted everywhere: yaml.v3 leaves the field unset;
-// - unknown keys are rejected (Butane warns "unused key" and drops them).
+// - unknown keys are rejected (Butane warns "unused key" and drops them);
+// - fields the variant refuses accept only an empty value.
+// Besides draft-07, the schemas use the editor keywords VS Code and yaml-language-server
+// read: markdownDescription, patternErrorMessage, deprecationMessage, doNotSuggest
+// (validators ignore them; ajv needs strict: false or addKeyword).
 
 import type { VariantVersion } from "../butane/variants/define";
 import { fieldDoc, type FieldDoc } from "./butane-fields";
@@ -26,6 +30,15 @@ export interface VersionFacts {
   since: ReadonlyMap<string, string>;
   /** Field path → the values this version's checks accept (enumerated fields only). */
   values: ReadonlyMap<string, readonly string[]>;
+  /** Field path → why this variant refuses any value there (its field filters). */
+  refused?: ReadonlyMap<string, Refusal>;
+}
+
+export interface Refusal {
+  /** The compiler's message. */
+  message: string;
+  /** A present zero value ("", 0, false) is still accepted. */
+  zeroOk: boolean;
 }
 
 const SCALAR: Json = ["string", "number", "boolean", "null"];
@@ -44,6 +57,11 @@ const INT64_MIN = -9223372036854775808;
  */
 export const YAML11_INT_PATTERN =
   "^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)[-+]?(?:0[bB]_*[01][01_]*|0[oO]_*[0-7][0-7_]*|0[xX]_*[0-9a-fA-F][0-9a-fA-F_]*|[0-9][0-9_]*)$";
+
+// Editor messages for the patterns (VS Code's and yaml-language-server's
+// `patternErrorMessage`): the bare regular expression says nothing to a person.
+const INT_PATTERN_MESSAGE = "Expected an integer. A quoted value is a string to Butane: write 0644, not '0644'.";
+const BOOL_PATTERN_MESSAGE = "Expected true or false (Butane also reads yes/no/on/off).";
 
 /** "1.8.0-experimental" → a pattern for every spelling go-semver normalizes to it ("01.8.0-experimental"). */
 export function versionPattern(version: string): string {
@@ -96,8 +114,8 @@ function valueSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path:
         const values = facts.values.get(path);
         return values ? { type: SCALAR, enum: enumOf(values) } : { type: SCALAR };
       }
-      if (t.p === "int") return { type: ["integer", "string", "null"], minimum: INT64_MIN, maximum: INT64_MAX, pattern: YAML11_INT_PATTERN };
-      return { type: ["boolean", "string", "null"], pattern: BOOL_WORD_PATTERN };
+      if (t.p === "int") return { type: ["integer", "string", "null"], minimum: INT64_MIN, maximum: INT64_MAX, pattern: YAML11_INT_PATTERN, patternErrorMessage: INT_PATTERN_MESSAGE };
+      return { type: ["boolean", "string", "null"], pattern: BOOL_WORD_PATTERN, patternErrorMessage: BOOL_PATTERN_MESSAGE };
     case "list":
       return { type: ["array", "null"], items: valueSchema(vv, facts, t.elem, path) };
     case "map":
@@ -106,15 +124,33 @@ function valueSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path:
       const properties: JsonObject = {};
       for (const f of t.fields.values()) {
         const p = path ? `${path}.${f.key}` : f.key;
-        properties[f.key] = fieldSchema(vv, facts, f.type, p);
+        properties[f.key] = fieldSchema(vv, facts, f.type, p, f.optional);
       }
       return { type: ["object", "null"], properties, additionalProperties: false };
     }
   }
 }
 
-function fieldSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path: string): JsonObject {
+function fieldSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path: string, optional: boolean): JsonObject {
   const doc = fieldDoc(path);
+  const refused = facts.refused?.get(path);
+  if (refused !== undefined) {
+    // Only "empty" passes, as Go judges it: null, an empty list, and for a plain (not
+    // pointer) value its zero value.
+    const note = `Not supported by ${vv.variant}: ${refused.message}.`;
+    const empty: JsonObject =
+      t.k === "list" ? { type: ["array", "null"], maxItems: 0 }
+      : t.k === "prim" ? { enum: optional && !refused.zeroOk ? [null] : [null, t.p === "string" ? "" : t.p === "int" ? 0 : false] }
+      : { type: ["object", "null"], maxProperties: 0 };
+    return {
+      description: `${note} ${doc?.d ?? ""}`.trim(),
+      markdownDescription: `**${note}**\n\n${markdown(doc, path, t, vv.variant, facts.since.get(path))}`,
+      // Editors: warn with the compiler's reason wherever the key is used, and do not offer it.
+      deprecationMessage: note,
+      doNotSuggest: true,
+      ...empty,
+    };
+  }
   const s: JsonObject = { description: doc?.d ?? path, markdownDescription: markdown(doc, path, t, vv.variant, facts.since.get(path)) };
   if (doc?.default !== undefined) s.default = doc.default;
   return { ...s, ...valueSchema(vv, facts, t, path) };
@@ -209,8 +245,8 @@ export function fieldPaths(vv: VariantVersion): Map<string, TypeDesc> {
  * A minimal config that sets `path` to `value` (lists get one element), for asking
  * the compiler whether it accepts the value there.
  */
-export function probeDocument(vv: VariantVersion, path: string, value: string): { doc: JsonObject; at: string } {
-  const doc: JsonObject = { variant: vv.variant, version: vv.version };
+export function probeDocument(vv: VariantVersion, path: string, value: Json, prelude: JsonObject = {}): { doc: JsonObject; at: string } {
+  const doc: JsonObject = { ...structuredClone(prelude), variant: vv.variant, version: vv.version };
   const parts = path.split(".");
   let t: TypeDesc | undefined = configType(vv.schema);
   let node: JsonObject = doc;
@@ -226,7 +262,8 @@ export function probeDocument(vv: VariantVersion, path: string, value: string): 
       node[key] = value;
       break;
     }
-    const child: JsonObject = (node[key] as JsonObject | undefined) ?? {};
+    const existing = node[key];
+    const child: JsonObject = ((Array.isArray(existing) ? existing[0] : existing) as JsonObject | undefined) ?? {};
     if (f.type.k === "list") {
       node[key] = [child];
       at += ".0";

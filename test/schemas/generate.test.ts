@@ -2,7 +2,7 @@
 // every field is documented, a variant registered later gets its schema, and the
 // version patterns accept exactly the spellings the compiler normalizes to a version.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateButaneSchemas } from "../../src/schemas/generate";
 import { versionPattern } from "../../src/schemas/butane-schema";
@@ -22,6 +22,22 @@ describe("gen-butane-schemas", () => {
     for (const [rel, content] of a.files) expect(readFileSync(join(root, rel), "utf8"), rel).toBe(content);
   });
 
+  it("marks the fields a variant refuses, as its compiler does, version by version", () => {
+    const { files } = generateButaneSchemas();
+    const schema = (name: string) => JSON.parse(files.get(`schemas/butane/${name}.json`)!);
+    const r4e = schema("r4e-1.1.0").properties;
+    expect(r4e.storage.properties.disks).toMatchObject({ maxItems: 0 });
+    expect(r4e.storage.properties.disks.description).toMatch(/^Not supported by r4e: disk customization is not supported/);
+    expect(r4e.storage.properties.files.maxItems).toBeUndefined();
+    // OpenShift users may have a password hash from 4.13 on.
+    const user = (v: string) => schema(`openshift-${v}`).properties.passwd.properties.users.items.properties;
+    expect(user("4.12.0").password_hash).toMatchObject({ enum: [null] });
+    expect(user("4.13.0").password_hash.enum).toBeUndefined();
+    expect(user("4.13.0").name.enum).toBeUndefined(); // checked (only "core"), not refused
+    // fcos refuses nothing.
+    expect(JSON.stringify(schema("fcos-1.6.0"))).not.toContain("Not supported by");
+  });
+
   it("covers a variant registered through registerVariant", () => {
     const fcos = listVariants().find((v) => v.variant === "fcos" && v.version === "1.6.0")!;
     registerVariant({ ...fcos, variant: "acme", version: "1.0.0" });
@@ -33,6 +49,19 @@ describe("gen-butane-schemas", () => {
     const dispatcher = JSON.parse(files.get("schemas/butane.json")!);
     expect(dispatcher.properties.variant.enum).toContain("acme");
     expect(JSON.stringify(dispatcher.allOf)).toContain("./butane/acme-1.0.0.json");
+  });
+
+  it("gives every field of every Ignition schema a description", () => {
+    const files = readdirSync(join(root, "schemas")).filter((f) => /^ignition-v3_.*\.json$/.test(f));
+    expect(files).toHaveLength(8);
+    for (const f of files) {
+      const s = JSON.parse(readFileSync(join(root, "schemas", f), "utf8"));
+      const bare: string[] = [];
+      for (const [name, def] of [["Config", s], ...Object.entries(s.definitions)] as [string, { properties?: Record<string, { description?: string }> }][]) {
+        for (const [key, prop] of Object.entries(def.properties ?? {})) if (!prop.description) bare.push(`${name}.${key}`);
+      }
+      expect(bare, f).toEqual([]);
+    }
   });
 
   it("matches a version's spellings exactly as go-semver normalizes them", () => {

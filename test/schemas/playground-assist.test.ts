@@ -60,6 +60,9 @@ describe("completion from the generated schemas", () => {
     expect(labels("variant: fcos\nversion: 1.7.0\nsystemd:\n  ‸")).not.toContain("quadlets");
     expect(labels("variant: fcos\nversion: 1.8.0-experimental\nsystemd:\n  ‸")).toContain("quadlets");
     expect(labels("variant: openshift\nversion: 4.14.0\n‸")).toEqual(expect.arrayContaining(["metadata", "openshift"]));
+    // Fields the variant refuses are not offered (r4e has no disks; hover still explains).
+    expect(labels("variant: r4e\nversion: 1.1.0\nstorage:\n  ‸")).not.toContain("disks");
+    expect(labels("variant: r4e\nversion: 1.1.0\nstorage:\n  ‸")).toContain("files");
   });
 
   it("offers enumerated values, booleans, variants and versions", () => {
