@@ -25,9 +25,9 @@ const FLAGS: FlagSpec[] = [
   { long: "pretty", short: "p", kind: "bool", help: "output formatted json" },
   { long: "raw", short: "r", kind: "bool", help: "never wrap in a MachineConfig; force Ignition output" },
   { long: "raw-errors", kind: "bool", help: "show raw errors, rather than pretty printing them" },
-  { long: "report", kind: "string", help: 'print diagnostics to stderr as one "json" or "sarif" document (extension)' },
+  { long: "report", kind: "string", help: 'print diagnostics to stderr as one "json" or "sarif" document (extension)', hidden: true },
   { long: "strict", short: "s", kind: "bool", help: "fail on any warning" },
-  { long: "suggest", kind: "bool", help: "suggest fixes for misspelt keys, variants and versions (extension)" },
+  { long: "suggest", kind: "bool", help: "suggest fixes for misspelt keys, variants and versions (extension)", hidden: true },
   { long: "version", short: "V", kind: "bool", help: "print the version and exit" },
 ];
 
