@@ -13,9 +13,12 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", 
 
 /** A relative or absolute file name as a URI reference (each segment percent-encoded). */
 export function fileUri(file: string): string {
-  const parts = file.replace(/\\/g, "/").split("/").map((s) => encodeURIComponent(s));
-  const path = parts.join("/");
-  return file.startsWith("/") ? "file://" + path : path;
+  const slashed = file.replace(/\\/g, "/");
+  // A Windows drive ("C:/x") keeps its colon: file:///C:/x.
+  const drive = /^[A-Za-z]:\//.exec(slashed)?.[0] ?? "";
+  const path = slashed.slice(drive.length).split("/").map((s) => encodeURIComponent(s)).join("/");
+  if (drive) return "file:///" + drive + path;
+  return slashed.startsWith("/") ? "file://" + path : path;
 }
 
 type Json = Record<string, unknown>;

@@ -134,9 +134,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const validate = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const { diagnostics, fixes } = compileDiagnostics(doc.getText(), filesDirFor(uri));
-    state.set(uri, { version: doc.version, fixes });
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    let result: ReturnType<typeof compileDiagnostics>;
+    try {
+      result = compileDiagnostics(doc.getText(), filesDirFor(uri));
+    } catch (e) {
+      // Outside any request: a bug here must not end the server.
+      connection.console.error(`butane-language-server: checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return;
+    }
+    state.set(uri, { version: doc.version, fixes: result.fixes });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.diagnostics });
   };
   // Edits that arrive together are compiled once, for the newest text.
   const schedule = (uri: string) => {

@@ -79,7 +79,7 @@ export function schemaFileName(variant: string, version: string): string {
 
 function typeWord(t: TypeDesc): string {
   switch (t.k) {
-    case "prim": return t.p === "int" ? "integer" : t.p === "bool" ? "boolean" : "string";
+    case "prim": return t.p === "int" ? "integer" : t.p === "float" ? "number" : t.p === "bool" ? "boolean" : "string";
     case "list": return `list of ${typeWord(t.elem)}s`;
     case "map": return "map of strings";
     case "struct": return "object";
@@ -115,6 +115,7 @@ function valueSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path:
         return values ? { type: SCALAR, enum: enumOf(values) } : { type: SCALAR };
       }
       if (t.p === "int") return { type: ["integer", "string", "null"], minimum: INT64_MIN, maximum: INT64_MAX, pattern: YAML11_INT_PATTERN, patternErrorMessage: INT_PATTERN_MESSAGE };
+      if (t.p === "float") return { type: ["number", "null"] };
       return { type: ["boolean", "string", "null"], pattern: BOOL_WORD_PATTERN, patternErrorMessage: BOOL_PATTERN_MESSAGE };
     case "list":
       return { type: ["array", "null"], items: valueSchema(vv, facts, t.elem, path) };
@@ -140,7 +141,7 @@ function fieldSchema(vv: VariantVersion, facts: VersionFacts, t: TypeDesc, path:
     const note = `Not supported by ${vv.variant}: ${refused.message}.`;
     const empty: JsonObject =
       t.k === "list" ? { type: ["array", "null"], maxItems: 0 }
-      : t.k === "prim" ? { enum: optional && !refused.zeroOk ? [null] : [null, t.p === "string" ? "" : t.p === "int" ? 0 : false] }
+      : t.k === "prim" ? { enum: optional && !refused.zeroOk ? [null] : [null, t.p === "string" ? "" : t.p === "int" || t.p === "float" ? 0 : false] }
       : { type: ["object", "null"], maxProperties: 0 };
     return {
       description: `${note} ${doc?.d ?? ""}`.trim(),

@@ -6,6 +6,7 @@
 // kept when no error lands on that field.
 
 import { listVariants, translate } from "../translate";
+import { registerShippedVariants } from "../variants-ext/register";
 import type { VariantVersion } from "../butane/variants/define";
 import { BUTANE_FIELDS, fieldDoc } from "./butane-fields";
 import { formatSchemaJson } from "./json-format";
@@ -21,6 +22,8 @@ import { type Refusal, dispatcherSchema, ignitionDispatcherSchema, fieldPaths, g
  * wrapper, e.g. fcos). Values that some check accepts (`name: core` for OpenShift
  * users) show the field is merely checked, not refused.
  */
+registerShippedVariants(); // acos and any other variant the package ships beyond the reference's
+
 export function refusedFields(vv: VariantVersion, all: readonly VariantVersion[]): Map<string, Refusal> {
   const known = refusedCache.get(vv);
   if (known) return known;
@@ -64,7 +67,7 @@ export function refusedFields(vv: VariantVersion, all: readonly VariantVersion[]
     }
     if (message === undefined) continue;
     // Is a present-but-zero value ("", 0, false) still fine? (Go's emptiness; OpenShift 4.8 lets `compression: ""` through.)
-    const zero = t.k === "prim" ? (t.p === "string" ? "" : t.p === "int" ? 0 : false) : undefined;
+    const zero = t.k === "prim" ? (t.p === "string" ? "" : t.p === "int" || t.p === "float" ? 0 : false) : undefined;
     const zeroOk = zero !== undefined && [...errorsNear(vv, path, zero)].every((e) => errorsNear(reference, path, zero).has(e));
     refused.set(path, { message, zeroOk });
   }
@@ -93,9 +96,10 @@ const refusedCache = new WeakMap<VariantVersion, Map<string, Refusal>>();
 const probeCache = new Map<string, Set<string>>();
 
 /** Non-empty values to try per type; a list gets one element (an empty struct, or the first value here). */
-const PROBE_VALUES: Readonly<Record<"string" | "int" | "bool", readonly Json[]>> = {
+const PROBE_VALUES: Readonly<Record<"string" | "int" | "float" | "bool", readonly Json[]>> = {
   string: ["x", "core", "/x", "data:,x", "ext4"],
   int: [1, 420],
+  float: [0.5],
   bool: [true],
 };
 

@@ -9,6 +9,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { runButane } from "../../src/cli/butane";
 import { tokenEnd, diagnosticCode } from "../../src/emit/report-json";
+import { fileUri } from "../../src/emit/sarif";
 import { editDistance, nearest, nearestVersion, nearMisses } from "../../src/lsp/suggest";
 import { translate } from "../../src/translate";
 
@@ -76,6 +77,12 @@ describe("--report=json", () => {
     expect(JSON.parse(missing.stderr)).toMatchObject({ success: false, error: "failed to open nope.bu: open nope.bu: no such file or directory", diagnostics: [] });
   });
 
+  test("the extension flags stay out of --help, which is the reference's", () => {
+    const help = runButane(["--help"]).stdout;
+    expect(help).not.toContain("--report");
+    expect(help).not.toContain("--suggest");
+  });
+
   test("a bad --report value is a command-line error (exit 2)", () => {
     const r = runButane(["--report=xml"], { stdin: typo });
     expect(r.code).toBe(2);
@@ -119,6 +126,13 @@ describe("--report=sarif", () => {
     });
     expect(second.level).toBe("warning");
     expect(run.invocations[0]).toEqual({ executionSuccessful: true, exitCode: 0 });
+  });
+
+  test("file names become URI references", () => {
+    expect(fileUri("configs/a b#1.bu")).toBe("configs/a%20b%231.bu");
+    expect(fileUri("/srv/x.bu")).toBe("file:///srv/x.bu");
+    expect(fileUri("C:\\work\\x.bu")).toBe("file:///C:/work/x.bu");
+    expect(fileUri("sub\\x.bu")).toBe("sub/x.bu");
   });
 
   test("failures, standard input and unreadable files validate too", () => {

@@ -13,6 +13,7 @@ import {
   DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
@@ -213,6 +214,14 @@ describe("butane-language-server over stdio", () => {
     expect(actions[0]!.diagnostics).toHaveLength(1);
     // Nothing to offer elsewhere.
     expect(await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, context: { diagnostics: [] } })).toEqual([]);
+  });
+
+  test("closing a document clears its diagnostics", async () => {
+    const { uri, diagnostics } = await open("close.bu", typo);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    published.delete(uri);
+    await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    expect((await diagnosticsFor(uri)).diagnostics).toEqual([]);
   });
 
   test("a changed files directory setting re-checks open documents", async () => {
