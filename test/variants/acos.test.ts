@@ -210,6 +210,14 @@ describe("updates: every invalid value is an error at its line and column", () =
     expect(r.report[0]!.message).toMatch(/did you mean Europe\/Moscow\?$/);
   });
 
+  test("unknown keys of the sugar are reported, as for any struct", () => {
+    const r = translate(head() + "updates:\n  strategy: periodic\n  window:\n    - {days: [Mon]}\n");
+    expect(r.report).toEqual([
+      expect.objectContaining({ severity: "warning", path: "$.updates.window", line: 5, column: 3, message: "unused key window" }),
+      expect.objectContaining({ severity: "error", path: "$.updates.strategy", code: ACOS_MESSAGES.windowsMissing.code }),
+    ]);
+  });
+
   test("a wrong type is a decoding error naming float64", () => {
     const r = translate(head() + "updates:\n  rollout_wariness: high\n");
     expect(r.error).toContain("cannot unmarshal !!str `high` into float64");
