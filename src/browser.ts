@@ -4,6 +4,7 @@
 // the build fails if one creeps in.
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
+import { bundle as coreBundle, type BundleResult } from "./compose/bundle";
 import { memoryFileSystem, isMemoryFiles, type MemoryFiles } from "./browser/memory-fs";
 import { registerBuiltinVariants } from "./butane/variants";
 import { listVariants as registeredVariants } from "./butane/registry";
@@ -34,6 +35,16 @@ export function translate(input: string | Uint8Array, options: BrowserTranslateO
     return coreTranslate(input, { ...rest, filesDir: ".", readFile: memoryFileSystem(filesDir) });
   }
   return coreTranslate(input, filesDir === undefined ? rest : { ...rest, filesDir });
+}
+
+/** bundle() (docs/compose.md), with `filesDir` also accepting the files themselves. */
+export function bundle(input: string | Uint8Array, options: BrowserTranslateOptions = {}): BundleResult {
+  const { filesDir, ...rest } = options;
+  if (filesDir !== undefined && typeof filesDir !== "string") {
+    if (!isMemoryFiles(filesDir)) throw new TypeError("filesDir must be a path string, a Map or a plain object of files");
+    return coreBundle(input, { ...rest, filesDir: ".", readFile: memoryFileSystem(filesDir) });
+  }
+  return coreBundle(input, filesDir === undefined ? rest : { ...rest, filesDir });
 }
 
 /** Every variant version translate() accepts (the built-in ones and any registered). */

@@ -11,3 +11,4 @@ export type { VariantVersion } from "./butane/variants/define";
 export * from "./extend";
 export { formatPretty, formatRaw } from "./emit/diagnostics";
 export { REFERENCE_VERSION, PACKAGE_VERSION } from "./version";
+export { bundle, type BundleOptions, type BundleResult } from "./compose/bundle";

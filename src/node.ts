@@ -3,6 +3,7 @@
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
 import { nodeFileSystem } from "./node-fs";
+import { bundle as coreBundle, type BundleOptions, type BundleResult } from "./compose/bundle";
 
 export * from "./index";
 export { nodeFileSystem } from "./node-fs";
@@ -14,4 +15,11 @@ export function translate(input: string | Uint8Array, options: TranslateOptions 
   const opts = { cwd: process.cwd(), ...options };
   if (opts.filesDir && !opts.readFile) opts.readFile = nodeFileSystem({ filesDir: opts.filesDir });
   return coreTranslate(input, opts);
+}
+
+/** bundle() (docs/compose.md), reading `filesDir` from disk unless a reader is given. */
+export function bundle(input: string | Uint8Array, options: BundleOptions = {}): BundleResult {
+  const opts = { cwd: process.cwd(), ...options };
+  if (opts.filesDir && !opts.readFile) opts.readFile = nodeFileSystem({ filesDir: opts.filesDir });
+  return coreBundle(input, opts);
 }

@@ -9,6 +9,7 @@ import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
 import { VERSION_STRING } from "../version";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
+import { bundleDetailed } from "../compose/bundle";
 
 const FLAGS: FlagSpec[] = [
   { long: "check", short: "c", kind: "bool", help: "check config without producing output" },
@@ -24,6 +25,9 @@ const FLAGS: FlagSpec[] = [
   { long: "raw-errors", kind: "bool", help: "show raw errors, rather than pretty printing them" },
   { long: "strict", short: "s", kind: "bool", help: "fail on any warning" },
   { long: "version", short: "V", kind: "bool", help: "print the version and exit" },
+  // Extensions (docs/compose.md). Hidden so that the usage text stays the reference's.
+  { long: "merge-local", kind: "bool", help: "merge .bu fragments (merge/replace local, further input files) at compile time", hidden: true },
+  { long: "bundle", kind: "bool", help: "write a self-contained Butane config: every local file inlined", hidden: true },
 ];
 
 const PROG = "butane";
@@ -81,7 +85,9 @@ function main(argv: readonly string[], io: CliIo): void {
   else if (colorFlag === "auto") color = io.env.NO_COLOR === undefined && io.stderrIsTerminal;
 
   let input = str("input");
-  if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
+  // With --merge-local, files after the first are merged over it.
+  const mergeInputs = bool("merge-local") && input === "" ? parsed.args.slice(1) : [];
+  if (parsed.args.length === 1 + mergeInputs.length && input === "") input = parsed.args[0]!;
   else if (parsed.args.length > 0) die(usage(), 2);
 
   if (bool("help")) {
@@ -103,17 +109,29 @@ function main(argv: readonly string[], io: CliIo): void {
     die(`failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`);
   }
 
+  const merged: { name: string; contents: Uint8Array }[] = [];
+  for (const name of mergeInputs) {
+    try {
+      merged.push({ name, contents: io.readFile(name, MAX_DOCUMENT_SIZE + 1) });
+    } catch (e) {
+      if (!(e instanceof HostError)) throw e;
+      die(`failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`);
+    }
+  }
+
   const filesDir = str("files-dir");
-  const result = translateDetailed(data, {
+  const options = {
     filesDir,
     pretty: bool("pretty"),
     raw: bool("raw"),
     strict: false,
     cwd: io.cwd,
     ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
-  });
+    ...(bool("merge-local") ? { mergeLocal: true, mergeInputs: merged, ...(input !== "" ? { inputName: input } : {}) } : {}),
+  };
+  const result = bool("bundle") ? bundleDetailed(data, options) : translateDetailed(data, options);
 
-  const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, new TextDecoder("utf-8", { ignoreBOM: true }).decode(data), color);
+  const text = bool("raw-errors") ? formatRaw(result.entries) : formatPretty(result.entries, fileName, new TextDecoder("utf-8", { ignoreBOM: true }).decode(data), color, result.sources);
   if (text) io.stderr(text);
   if (result.error !== undefined) die(`Error translating config: ${result.error}\n`);
   if (bool("strict") && result.entries.length > 0) die(STRICT_FAILURE + "\n");
