@@ -85,9 +85,28 @@ export function translatePaths(entries: readonly ReportEntry[], ts: TranslationS
   return entries.map((e) => {
     if (e.tag !== "json") return e;
     const t = ts.get(e.path);
+    if (!t) {
+      const inFile = fileOf(e.path, ts);
+      if (inFile) return { ...e, ...inFile, tag: "yaml" };
+    }
     const path: PathPart[] = t ? [...t.from] : e.path.map((p) => (typeof p === "string" ? snake(p) : p));
     return t?.file !== undefined ? { ...e, path, tag: "yaml", file: t.file } : { ...e, path, tag: t ? "yaml" : "json" };
   });
+}
+
+/**
+ * For a path with no translation of its own (a field that is missing): when its nearest
+ * translated parent came from another file (a merged fragment), that file and the
+ * parent's path there, with the rest snake-cased. Undefined otherwise.
+ */
+function fileOf(path: readonly PathPart[], ts: TranslationSet): { path: PathPart[]; file: string } | undefined {
+  for (let n = path.length - 1; n > 0; n--) {
+    const t = ts.get(path.slice(0, n));
+    if (!t) continue;
+    if (t.file === undefined) return undefined;
+    return { path: [...t.from, ...path.slice(n).map((p) => (typeof p === "string" ? snake(p) : p))], file: t.file };
+  }
+  return undefined;
 }
 
 function correlate(entries: readonly ReportEntry[], root: YamlNode | null): ReportEntry[] {
@@ -136,7 +155,7 @@ export interface TranslatedSource {
 
 /** Locates entries in their own file's document. */
 export function correlateIn(entries: readonly ReportEntry[], root: YamlNode | null, docs: ReadonlyMap<string, YamlNode | null>): ReportEntry[] {
-  if (docs.size === 0) return correlate(entries, root);
+  if (docs.size === 0 && !entries.some((e) => e.file !== undefined)) return correlate(entries, root);
   return entries.map((e) => {
     if (e.file === undefined) return correlate([e], root)[0]!;
     if (e.line !== undefined) return e;
