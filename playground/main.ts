@@ -19,6 +19,7 @@ import { lintGutter, setDiagnostics, type Diagnostic as EditorDiagnostic } from 
 import {
   PACKAGE_VERSION,
   REFERENCE_VERSION,
+  bundle,
   listVariants,
   loadHash,
   readPickedFiles,
@@ -34,7 +35,9 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const STORAGE_KEY = "butane-playground:v1";
 const DEBOUNCE_MS = 150;
 
-type Mode = "butane" | "ignition";
+type Mode = "butane" | "bundle" | "ignition";
+/** Modes whose editor holds a Butane config (the bundle mode writes Butane with its files inlined). */
+const editsButane = (m: Mode) => m !== "ignition";
 interface Saved {
   mode: Mode;
   butane: string;
@@ -121,7 +124,7 @@ const editorRoot = $("editor").attachShadow({ mode: "open" });
 const view = new EditorView({
   parent: editorRoot,
   root: editorRoot,
-  state: EditorState.create({ doc: mode === "butane" ? saved.butane : saved.ignition, extensions: baseExtensions }),
+  state: EditorState.create({ doc: editsButane(mode) ? saved.butane : saved.ignition, extensions: baseExtensions }),
 });
 
 /** Replaces the document with `text`, changing only the part that differs (keeps the cursor and undo useful). */
@@ -179,7 +182,7 @@ function syncVersionPicker(text: string): void {
 
 function persist(): void {
   const text = view.state.doc.toString();
-  if (mode === "butane") saved.butane = text;
+  if (editsButane(mode)) saved.butane = text;
   else saved.ignition = text;
   saved.mode = mode;
   saved.pretty = prettyBox.checked;
@@ -218,7 +221,7 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   const marks: EditorDiagnostic[] = [];
   diagList.replaceChildren();
   for (const d of shown) {
-    const span = spanAt(doc, d.line, d.column, mode === "butane" ? "chars" : "bytes");
+    const span = spanAt(doc, d.line, d.column, editsButane(mode) ? "chars" : "bytes");
     if (span) marks.push({ from: span.from, to: span.to, severity: severityOf(d.severity), message: d.message, source: d.path });
     const li = document.createElement("li");
     li.className = `diag ${d.severity}`;
@@ -256,8 +259,8 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   lastOutput = ok ? outputText : "";
   output.textContent = outputText;
   output.classList.toggle("failed", !ok);
-  copyButton.disabled = downloadButton.disabled = !ok || mode !== "butane";
-  downloadButton.textContent = ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
+  copyButton.disabled = downloadButton.disabled = !ok || !editsButane(mode);
+  downloadButton.textContent = mode === "bundle" ? "Download .bu" : ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
   status.textContent = summary;
   status.className = ok ? "ok" : "failed";
 }
@@ -267,7 +270,16 @@ function run(): void {
   delete document.body.dataset.pending;
   const text = view.state.doc.toString();
   const t0 = performance.now();
-  if (mode === "butane") {
+  if (mode === "bundle") {
+    syncVersionPicker(text);
+    // The same config with every local file (from the files directory picked above) written into it.
+    const r = bundle(text, { ...(files ? { filesDir: files.files } : {}) });
+    const ms = performance.now() - t0;
+    const shown: Shown[] = r.report.map((d) => ({ ...d }));
+    if (r.error !== undefined && !r.report.some((d) => d.severity === "error")) shown.push({ severity: "error", message: r.error });
+    if (r.output !== undefined) show(shown, r.output, true, `bundled in ${ms.toFixed(1)} ms`);
+    else show(shown, `Error bundling config: ${r.error ?? "unknown error"}`, false, `failed after ${ms.toFixed(1)} ms`);
+  } else if (mode === "butane") {
     syncVersionPicker(text);
     const r = translate(text, {
       pretty: prettyBox.checked,
@@ -309,7 +321,7 @@ modeSelect.addEventListener("change", () => {
   persist();
   mode = modeSelect.value as Mode;
   document.body.dataset.mode = mode;
-  view.setState(EditorState.create({ doc: mode === "butane" ? saved.butane : saved.ignition, extensions: baseExtensions }));
+  view.setState(EditorState.create({ doc: editsButane(mode) ? saved.butane : saved.ignition, extensions: baseExtensions }));
   run();
 });
 
@@ -343,10 +355,10 @@ const isIgnition = (text: string) => text.trimStart().startsWith("{");
 
 downloadButton.addEventListener("click", () => {
   const ign = isIgnition(lastOutput);
-  const blob = new Blob([lastOutput], { type: ign ? "application/vnd.coreos.ignition+json" : "application/yaml" });
+  const blob = new Blob([lastOutput], { type: ign && mode !== "bundle" ? "application/vnd.coreos.ignition+json" : "application/yaml" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = ign ? "config.ign" : "machineconfig.yaml";
+  a.download = mode === "bundle" ? "bundle.bu" : ign ? "config.ign" : "machineconfig.yaml";
   document.body.append(a);
   a.click();
   a.remove();
