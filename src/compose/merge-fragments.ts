@@ -193,6 +193,17 @@ function translateFragment(
     ...correlateIn(translatePaths(src.result.report.entries, ts), src.root, src.docs),
   ];
   entries.push(...own(all));
+  // A wrapper (OpenShift's MachineConfig) is written from the main config alone.
+  if (stage.def.wrapper) {
+    for (const key of ["openshift"]) {
+      const keys = src.root?.content ?? [];
+      const node = keys.find((k, i) => i % 2 === 0 && k.value === key);
+      const v = src.cfg[key];
+      if (node && v && typeof v === "object" && Object.keys(v).length > 0) {
+        entries.push({ severity: "warning", path: [key], message: COMPOSE_MSG.wrapperFieldIgnored(key), tag: "yaml", file: ref.name, line: node.line, column: node.column });
+      }
+    }
+  }
   if (failed) {
     parentError(ref.at, COMPOSE_MSG.cannotMerge(ref.name, "source config is invalid"));
     return undefined;

@@ -56,7 +56,8 @@ const cases = findCases(CASES);
 
 describe.skipIf(cases.length === 0)("bundle round trip over the conformance cases with local files", () => {
   it("translate(bundle(x)) === translate(x, { filesDir }) for every case", () => {
-    let same = 0, rejected = 0;
+    let same = 0, rejected = 0, sameWarnings = 0;
+    const warningDiffs: string[] = [];
     const failures: string[] = [];
     cases.forEach((caseDir, n) => {
       const dir = prepared(caseDir, n);
@@ -78,14 +79,22 @@ describe.skipIf(cases.length === 0)("bundle round trip over the conformance case
         }
         const { filesDir: _f, ...noFiles } = options;
         const got = translate(b.output, noFiles);
-        if (got.output === want.output && !/\blocal\s*:|contents_local|ssh_authorized_keys_local|\btrees\s*:/.test(b.output)) same++;
-        else failures.push(`${caseDir}: ${got.error ?? "different output"}`);
+        if (got.output !== want.output || /\blocal\s*:|contents_local|ssh_authorized_keys_local|\btrees\s*:/.test(b.output)) {
+          failures.push(`${caseDir}: ${got.error ?? "different output"}`);
+          return;
+        }
+        same++;
+        // The same warnings, by message (their paths name the bundled fields, e.g. inline for local).
+        const messages = (r: typeof want) => r.report.map((d) => `${d.severity}: ${d.message}`).sort();
+        if (JSON.stringify(messages(got)) === JSON.stringify(messages(want))) sameWarnings++;
+        else warningDiffs.push(`${caseDir}: ${JSON.stringify(messages(want))} vs ${JSON.stringify(messages(got))}`);
       } finally {
         process.chdir(prevCwd);
       }
     });
-    console.log(`bundle round trip: ${same} of ${cases.length} cases give identical output; ${rejected} rejected by the translator are rejected by bundle too; ${failures.length} failures`);
+    console.log(`bundle round trip: ${same} of ${cases.length} cases give identical output (${sameWarnings} with the same warnings); ${rejected} rejected by the translator are rejected by bundle too; ${failures.length} failures`);
     expect(failures).toEqual([]);
+    expect(warningDiffs).toEqual([]);
     expect(same + rejected).toBe(cases.length);
   });
 });

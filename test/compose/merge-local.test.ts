@@ -118,6 +118,18 @@ describe("--merge-local", () => {
   });
 });
 
+describe("--merge-local with OpenShift", () => {
+  it("merges the Ignition part and warns that a fragment's openshift section is not used", () => {
+    const head = "variant: openshift\nversion: 4.15.0\nmetadata:\n  name: m\n  labels:\n    machineconfiguration.openshift.io/role: worker\n";
+    const parent = head + "ignition:\n  config:\n    merge:\n      - local: frag.bu\n";
+    const frag = head + "openshift:\n  fips: true\nstorage:\n  directories:\n    - path: /etc/frag\n";
+    const r = translate(parent, opts({ "frag.bu": frag }, { raw: true }));
+    expect(r.error).toBeUndefined();
+    expect(JSON.parse(r.output!).storage.directories[0].path).toBe("/etc/frag");
+    expect(r.report).toContainEqual(expect.objectContaining({ severity: "warning", file: "files/frag.bu", path: "$.openshift", line: 7 }));
+  });
+});
+
 describe("butane --merge-local (CLI)", () => {
   const io = (map: Record<string, string>, inputs: Record<string, string>) => ({ files: inputs, filesDir: () => files(map) });
 
