@@ -64,14 +64,10 @@ export function bundleDetailed(input: string | Uint8Array, options: BundleOption
   const checked = translateDetailed(input, options);
   const base = { entries: checked.entries, ...(checked.sources ? { sources: checked.sources } : {}) };
   if (checked.error !== undefined) return { ...base, report: checked.report, error: checked.error };
-  if (options.mergeInputs && options.mergeInputs.length > 0) {
-    const message = "--bundle takes one input: merge further files through ignition.config.merge local entries";
-    return { ...base, report: [...checked.report, { severity: "error", path: "$", message }], error: message };
-  }
   try {
-    const output = bundleText(input, options);
+    const output = bundleText(input, options, options.mergeLocal ? options.mergeInputs ?? [] : []);
     // Fail closed: the bundle must translate, without any files, to what the original gave.
-    const again = translateDetailed(output, { ...(options.mergeLocal ? { mergeLocal: true } : {}), pretty: options.pretty, raw: options.raw, noResourceAutoCompression: options.noResourceAutoCompression });
+    const again = translateDetailed(output, { ...(options.mergeLocal ? { mergeLocal: true, ...(options.inputName !== undefined ? { inputName: options.inputName } : {}) } : {}), pretty: options.pretty, raw: options.raw, noResourceAutoCompression: options.noResourceAutoCompression });
     if (again.output !== checked.output) throw new BundleError([], `cannot bundle this config exactly: the bundle would translate differently${again.error ? ` (${again.error})` : ""}`);
     return { ...base, report: checked.report, output };
   } catch (e) {
@@ -133,7 +129,7 @@ interface Ctx {
   edits: Edit[];
 }
 
-function bundleText(input: string | Uint8Array, options: BundleOptions): string {
+function bundleText(input: string | Uint8Array, options: BundleOptions, extraInputs: readonly { name: string; contents: string | Uint8Array }[] = []): string {
   const text = typeof input === "string" ? input : decodeBytes(input).text;
   const fs = toFileSystem(options.readFile);
   const popts: PipelineOptions = {
@@ -151,6 +147,18 @@ function bundleText(input: string | Uint8Array, options: BundleOptions): string 
     allowCompression: !(options.noResourceAutoCompression || src.def.options?.noResourceAutoCompression),
   };
   walk(ctx, src.def.schema, src.cfg, "Config", []);
+  // Further top-level files (merged over this one) become inline fragments at the end of its merge list.
+  if (extraInputs.length > 0) {
+    const inner = extraInputs.map((f) => {
+      try {
+        return bundleText(f.contents, ctx.options);
+      } catch (err) {
+        if (err instanceof BundleError) throw new BundleError([], `cannot bundle ${f.name}: ${err.message}`);
+        throw err;
+      }
+    });
+    appendToList(ctx, ["ignition", "config", "merge"], inner.map((text) => ({ inline: text })));
+  }
   if (ctx.edits.length === 0) return ctx.map.text;
   return applyEdits(ctx.map.text, ctx.edits);
 }
@@ -310,6 +318,46 @@ function deletion(ctx: Ctx, e: Entry): { start: number; end: number; newline: bo
   const next = e.mapping.content[i + 2];
   if (!next) throw new TextEditUnsupported(`cannot remove ${e.key.value}: it is the only entry of its mapping`);
   return { start: ks, end: map.start(next), newline: false };
+}
+
+/** Appends items to the block list at `path`, writing the mappings on the way that are missing. */
+function appendToList(ctx: Ctx, path: readonly string[], items: Value[]): void {
+  const { map, edits } = ctx;
+  let mapping = ctx.src.root;
+  let depth = 0;
+  for (; depth < path.length; depth++) {
+    if (!mapping || mapping.kind !== Kind.Mapping || isFlow(mapping)) throw new TextEditUnsupported(`${pathString(path.slice(0, depth))} must be a block mapping to add merge entries to it`);
+    const i = entryIndex(mapping, path[depth]!);
+    if (i < 0) break;
+    const v = mapping.content[i + 1]!;
+    if (depth === path.length - 1) {
+      if (v.kind === Kind.Sequence && !isFlow(v) && v.content.length > 0) {
+        const at = map.lineEndAfter(map.span(v).end);
+        edits.push({ start: at, end: at, text: "\n" + blockItems(items, indentOf(v)) });
+        return;
+      }
+      if ((v.kind === Kind.Sequence && v.content.length === 0) || (v.kind === Kind.Scalar && v.value === "")) {
+        const sp = map.span(v);
+        edits.push({ start: sp.start, end: sp.end, text: "\n" + blockItems(items, indentOf(mapping) + 2) });
+        return;
+      }
+      throw new TextEditUnsupported(`${pathString(path)} must be a block list to add merge entries to it`);
+    }
+    if (v.kind === Kind.Scalar && v.value === "" && v.tag === "!!null") {
+      // `key:` with nothing under it: write the rest there.
+      let rest: Value = items;
+      for (let k = path.length - 1; k > depth; k--) rest = { [path[k]!]: rest };
+      const sp = map.span(v);
+      edits.push({ start: sp.start, end: sp.end, text: "\n" + blockEntries(rest as { [k: string]: Value }, indentOf(mapping) + 2) });
+      return;
+    }
+    mapping = v;
+  }
+  if (!mapping) throw new TextEditUnsupported("the config is empty");
+  let rest: Value = items;
+  for (let k = path.length - 1; k >= depth; k--) rest = { [path[k]!]: rest };
+  const at = map.lineEndAfter(map.span(mapping).end);
+  edits.push({ start: at, end: at, text: "\n" + blockEntries(rest as { [k: string]: Value }, indentOf(mapping)) });
 }
 
 // ---- trees -------------------------------------------------------------------------

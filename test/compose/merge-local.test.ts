@@ -167,4 +167,27 @@ describe("bundle with mergeLocal", () => {
     const want = translate(base, opts(map));
     expect(translate(b.output!, { mergeLocal: true }).output).toBe(want.output);
   });
+
+  it("writes further top-level files as inline fragments at the end of the merge list", () => {
+    const map = { "users.bu": users };
+    const more = HEAD + "storage:\n  files:\n    - path: /etc/motd\n      mode: 0640\n";
+    const net = HEAD + "storage:\n  directories:\n    - path: /etc/net\n";
+    const inputs = [{ name: "more.bu", contents: more }, { name: "net.bu", contents: net }];
+    for (const parent of [base, HEAD, HEAD + "ignition:\n  timeouts:\n    http_total: 5\n", HEAD + "ignition:\n  config:\n"]) {
+      const b = bundle(parent, { filesDir: "files", readFile: files(map), mergeLocal: true, mergeInputs: inputs });
+      expect(b.error).toBeUndefined();
+      const want = translate(parent, opts(map, { mergeInputs: inputs }));
+      expect(translate(b.output!, { mergeLocal: true }).output).toBe(want.output);
+    }
+  });
+
+  it("butane --bundle --merge-local with several files writes one bundle", () => {
+    const more = HEAD + "storage:\n  files:\n    - path: /etc/motd\n      mode: 0640\n";
+    const io = { files: { "base.bu": base, "more.bu": more }, filesDir: () => files({ "users.bu": users }) };
+    const r = runButane(["--bundle", "--merge-local", "-d", "files", "base.bu", "more.bu"], io);
+    expect(r.code).toBe(0);
+    const compiled = runButane(["--merge-local", "-d", "files", "base.bu", "more.bu"], io);
+    expect(translate(r.stdout, { mergeLocal: true }).output).toBe(compiled.stdout);
+    expect(r.stdout.match(/inline: \|\n\s+variant: fcos/g)).toHaveLength(2);
+  });
 });
