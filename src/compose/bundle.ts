@@ -107,6 +107,8 @@ function entryIndex(m: YamlNode, key: string): number {
 function nodeAt(root: YamlNode | null, path: readonly PathPart[]): YamlNode | undefined {
   let n: YamlNode | undefined = root ?? undefined;
   for (const p of path) {
+    // An alias stands for its anchored node: editing that edits every use alike.
+    if (n?.kind === Kind.Alias) n = n.alias ?? undefined;
     if (!n) return undefined;
     if (n.kind === Kind.Mapping && typeof p === "string") {
       const i = entryIndex(n, p);
@@ -115,7 +117,7 @@ function nodeAt(root: YamlNode | null, path: readonly PathPart[]): YamlNode | un
       n = n.content[p];
     } else return undefined;
   }
-  return n;
+  return n?.kind === Kind.Alias ? n.alias ?? undefined : n;
 }
 
 // ---- the bundle --------------------------------------------------------------------
@@ -160,7 +162,13 @@ function bundleText(input: string | Uint8Array, options: BundleOptions, extraInp
     appendToList(ctx, ["ignition", "config", "merge"], inner.map((text) => ({ inline: text })));
   }
   if (ctx.edits.length === 0) return ctx.map.text;
-  return applyEdits(ctx.map.text, ctx.edits);
+  // A node reached through several aliases gets the same edit from each: keep one.
+  const seen = new Set<string>();
+  const edits = ctx.edits.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.text}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  return applyEdits(ctx.map.text, edits);
 }
 
 /** Visits every struct of the decoded config, by the schema, bundling the sugar that names files. */
@@ -217,7 +225,15 @@ function entry(ctx: Ctx, path: PathPart[], key: string): Entry {
 }
 
 const isFlow = (n: YamlNode) => (n.style & Style.Flow) !== 0;
-const indentOf = (n: YamlNode) => n.column - 1;
+/** The indentation of a block collection's entries (its node starts at its anchor or tag when it has one). */
+function indentOf(n: YamlNode): number {
+  if (n.anchor === "" && !(n.style & Style.Tagged)) return n.column - 1;
+  const first = n.content[0];
+  if (!first) return n.column - 1;
+  if (n.kind === Kind.Mapping) return first.column - 1;
+  // A sequence: the dash sits before its first item, on that item's line.
+  return Math.max(0, first.column - 3);
+}
 
 /** Replaces `key: value` by `newKey: <v>` (a string written as a scalar) and adds entries after it. */
 function replaceEntry(ctx: Ctx, e: Entry, newKey: string, v: string, after: Record<string, Value> = {}): void {

@@ -84,7 +84,7 @@ export class SourceMap {
       const e = this.leaves.get(start);
       if (e !== undefined) return e;
       // A tag or anchor comes first: the scalar token follows it.
-      const next = this.leafStarts.find((s) => s > start);
+      const next = this.firstLeafAfter(start);
       if (next !== undefined && n.value !== "" && this.text.slice(start, next).trim().match(/^[!&]/)) return this.leaves.get(next)!;
       return start; // an empty value (`key:`) has no token
     }
@@ -100,6 +100,18 @@ export class SourceMap {
     }
     const last = n.content[n.content.length - 1];
     return last ? this.end(last, this.start(last)) : start;
+  }
+
+  /** The first leaf token starting after `offset` (binary search: the starts are in text order). */
+  private firstLeafAfter(offset: number): number | undefined {
+    const a = this.leafStarts;
+    let lo = 0, hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid]! > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return a[lo];
   }
 
   /** The offset at the end of the line holding the last character of a span (before its newline). */

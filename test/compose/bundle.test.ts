@@ -98,6 +98,14 @@ storage:
     expect(out).toContain('inline: "a\\r\\nb\\u0085c\\n"');
   });
 
+  it("edits an anchored node once for all its aliases, and scalars with tags", () => {
+    const out = check(
+      "storage:\n  files:\n    - path: /a\n      contents: &c\n        local: !!str motd.txt\n    - path: /b\n      contents: *c\n",
+      { "motd.txt": "hi\n" },
+    );
+    expect(out).toBe("storage:\n  files:\n    - path: /a\n      contents: &c\n        inline: |\n          hi\n    - path: /b\n      contents: *c\n");
+  });
+
   it("leaves a config without local files as it is", () => {
     const text = "# nothing to do\nstorage:\n  files:\n    - path: /x\n      contents:\n        inline: x\n";
     expect(check(text, {})).toBe(text);
