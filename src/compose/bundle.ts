@@ -164,10 +164,19 @@ function bundleText(input: string | Uint8Array, options: BundleOptions, extraInp
   if (ctx.edits.length === 0) return ctx.map.text;
   // A node reached through several aliases gets the same edit from each: keep one.
   const seen = new Set<string>();
-  const edits = ctx.edits.filter((e) => {
-    const k = `${e.start}:${e.end}:${e.text}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
+  const crlf = usesCrlf(ctx.map.text);
+  const edits = ctx.edits
+    .filter((e) => {
+      const k = `${e.start}:${e.end}:${e.text}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .map((e) => {
+      // Text that moves onto a new line starts after the value's key, without the space left behind.
+      let start = e.start;
+      if (e.text.startsWith("\n") && e.end > e.start) while (start > 0 && ctx.map.text[start - 1] === " ") start--;
+      // New lines in the document's own line break style (breaks only: scalars escape CR and LF).
+      return { start, end: e.end, text: crlf ? e.text.replace(/\n/g, "\r\n") : e.text };
+    });
   return applyEdits(ctx.map.text, edits);
 }
 
@@ -189,6 +198,11 @@ function walk(ctx: Ctx, schema: ButaneSchema, value: unknown, type: string, path
   }
   if (t === "PasswdUser" && Array.isArray(obj.ssh_authorized_keys_local) && obj.ssh_authorized_keys_local.length > 0) bundleSshKeys(ctx, obj, path);
   if (t === "Storage" && Array.isArray(obj.trees) && obj.trees.length > 0) bundleTrees(ctx, obj, path);
+}
+
+/** Every line break is CRLF. */
+function usesCrlf(text: string): boolean {
+  return text.includes("\r\n") && !/(^|[^\r])\n/.test(text);
 }
 
 function resolveType(schema: ButaneSchema, type: string): string {
@@ -328,7 +342,8 @@ function deletion(ctx: Ctx, e: Entry): { start: number; end: number; newline: bo
   const v = map.span(e.value);
   if (map.text.slice(ls, ks).trim() === "") {
     const end = map.lineEndAfter(v.end);
-    return end < map.text.length ? { start: ls, end: end + 1, newline: true } : { start: ls, end, newline: false };
+    const br = map.text.startsWith("\r\n", end) ? 2 : map.text[end] === "\n" ? 1 : 0;
+    return { start: ls, end: end + br, newline: br > 0 };
   }
   const i = entryIndex(e.mapping, e.key.value);
   const next = e.mapping.content[i + 2];

@@ -119,7 +119,8 @@ export class SourceMap {
     let p = end;
     while (p > 0 && /[ \t\r\n]/.test(this.text[p - 1]!)) p--;
     const nl = this.text.indexOf("\n", p);
-    return nl === -1 ? this.text.length : nl;
+    if (nl === -1) return this.text.length;
+    return nl > p && this.text[nl - 1] === "\r" ? nl - 1 : nl;
   }
 
   lineStartOf(offset: number): number {

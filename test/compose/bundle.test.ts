@@ -106,6 +106,14 @@ storage:
     expect(out).toBe("storage:\n  files:\n    - path: /a\n      contents: &c\n        inline: |\n          hi\n    - path: /b\n      contents: *c\n");
   });
 
+  it("keeps CRLF line breaks, and takes trees written in flow style out of a block storage", () => {
+    const crlf = "storage:\r\n  files:\r\n    - path: /etc/motd\r\n      contents:\r\n        local: motd\r\n  trees:\r\n    - local: tree\r\n";
+    const out = check(crlf, { motd: "hi\nthere\n", "tree/a": "A\n" }, HEAD.replace(/\n/g, "\r\n"));
+    expect(out).toBe("storage:\r\n  files:\r\n    - path: /etc/motd\r\n      contents:\r\n        inline: |\r\n          hi\r\n          there\r\n    - path: /a\r\n      mode: 0644\r\n      contents:\r\n        inline: |\r\n          A\r\n");
+    const flow = check("storage:\n  trees: [{local: tree, path: /opt}]\n  files: []\n", { "tree/a": "A\n" });
+    expect(flow).toBe("storage:\n  files:\n    - path: /opt/a\n      mode: 0644\n      contents:\n        inline: |\n          A\n");
+  });
+
   it("leaves a config without local files as it is", () => {
     const text = "# nothing to do\nstorage:\n  files:\n    - path: /x\n      contents:\n        inline: x\n";
     expect(check(text, {})).toBe(text);
