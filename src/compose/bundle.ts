@@ -362,9 +362,8 @@ function appendToList(ctx: Ctx, path: readonly string[], items: Value[]): void {
     if (i < 0) break;
     const v = mapping.content[i + 1]!;
     if (depth === path.length - 1) {
-      if (v.kind === Kind.Sequence && !isFlow(v) && v.content.length > 0) {
-        const at = map.lineEndAfter(map.span(v).end);
-        edits.push({ start: at, end: at, text: "\n" + blockItems(items, indentOf(v)) });
+      if (v.kind === Kind.Sequence && v.content.length > 0) {
+        addItems(ctx, v, items);
         return;
       }
       if ((v.kind === Kind.Sequence && v.content.length === 0) || (v.kind === Kind.Scalar && v.value === "")) {
@@ -464,10 +463,9 @@ function bundleTrees(ctx: Ctx, storage: Obj, path: PathPart[]): void {
       continue;
     }
     const lv = storageNode.content[i + 1]!;
-    if (lv.kind === Kind.Sequence && !isFlow(lv) && lv.content.length > 0) {
-      const at = map.lineEndAfter(map.span(lv).end);
-      edits.push({ start: at, end: at, text: "\n" + blockItems(added, indentOf(lv)) });
-    } else if (lv.kind === Kind.Sequence && lv.content.length === 0 || lv.kind === Kind.Scalar && lv.value === "") {
+    if (lv.kind === Kind.Sequence && lv.content.length > 0) {
+      addItems(ctx, lv, added);
+    } else if (lv.kind === Kind.Sequence || (lv.kind === Kind.Scalar && lv.value === "")) {
       const s = map.span(lv);
       edits.push({ start: s.start, end: s.end, text: "\n" + blockItems(added, indentOf(storageNode) + 2) });
     } else {
@@ -481,9 +479,8 @@ function bundleTrees(ctx: Ctx, storage: Obj, path: PathPart[]): void {
 
 /** Fills the user's own entry that a tree claimed (same path, no contents/target yet). */
 function claim(ctx: Ctx, path: PathPart[], kind: Kind3, item: Obj, _storage: Obj, fileContents: (f: Obj, c: unknown) => Record<string, Value>): void {
-  const { map, edits } = ctx;
   const node = nodeAt(ctx.src.root, path);
-  if (!node || node.kind !== Kind.Mapping || isFlow(node)) throw new TextEditUnsupported(`${pathString(path)} must be a block mapping to take its tree contents`);
+  if (!node || node.kind !== Kind.Mapping) throw new TextEditUnsupported(`${pathString(path)} must be a mapping to take its tree contents`);
   const add: Record<string, Value> = {};
   if (kind === "links") add.target = String(item.target ?? "");
   if (kind === "files") {
@@ -492,16 +489,37 @@ function claim(ctx: Ctx, path: PathPart[], kind: Kind3, item: Obj, _storage: Obj
     if (ci < 0) add.contents = fileContents(item, undefined);
     else {
       const c = node.content[ci + 1]!;
-      if (c.kind !== Kind.Mapping || isFlow(c)) throw new TextEditUnsupported(`${pathString([...path, "contents"])} must be a block mapping to take its tree contents`);
+      if (c.kind !== Kind.Mapping || (!isFlow(c) && c.content.length === 0)) throw new TextEditUnsupported(`${pathString([...path, "contents"])} must be a mapping to take its tree contents`);
       const ui = entryIndex(c, "compression");
-      const inner = fileContents(item, ui < 0 ? undefined : c.content[ui + 1]!.value);
-      const at = map.lineEndAfter(map.span(c).end);
-      edits.push({ start: at, end: at, text: "\n" + blockEntries(inner as { [k: string]: Value }, indentOf(c)) });
+      addEntries(ctx, c, fileContents(item, ui < 0 ? undefined : c.content[ui + 1]!.value));
     }
   }
-  if (Object.keys(add).length === 0) return;
-  const at = map.lineEndAfter(map.span(node).end);
-  edits.push({ start: at, end: at, text: "\n" + blockEntries(add as { [k: string]: Value }, indentOf(node)) });
+  if (Object.keys(add).length > 0) addEntries(ctx, node, add);
+}
+
+/** Adds entries at the end of a mapping: new lines in block style, `, key: value` in flow style. */
+function addEntries(ctx: Ctx, node: YamlNode, obj: Record<string, Value>): void {
+  const { map, edits } = ctx;
+  const end = map.span(node).end;
+  if (isFlow(node)) {
+    const text = Object.entries(obj).map(([k, v]) => `${k}: ${flowValue(v)}`).join(", ");
+    edits.push({ start: end - 1, end: end - 1, text: (node.content.length ? ", " : "") + text });
+    return;
+  }
+  const at = map.lineEndAfter(end);
+  edits.push({ start: at, end: at, text: "\n" + blockEntries(obj as { [k: string]: Value }, indentOf(node)) });
+}
+
+/** Adds items at the end of a non-empty block list, or of a flow list. */
+function addItems(ctx: Ctx, node: YamlNode, items: Value[]): void {
+  const { map, edits } = ctx;
+  const end = map.span(node).end;
+  if (isFlow(node)) {
+    edits.push({ start: end - 1, end: end - 1, text: (node.content.length ? ", " : "") + items.map(flowValue).join(", ") });
+    return;
+  }
+  const at = map.lineEndAfter(end);
+  edits.push({ start: at, end: at, text: "\n" + blockItems(items, indentOf(node)) });
 }
 
 export { documentRoot };

@@ -114,6 +114,15 @@ storage:
     expect(flow).toBe("storage:\n  files:\n    - path: /opt/a\n      mode: 0644\n      contents:\n        inline: |\n          A\n");
   });
 
+  it("adds tree entries to lists and entries written in flow style", () => {
+    const out = check("storage:\n  files: [{path: /opt/a, mode: 0600}, {path: /x, contents: {inline: x}}]\n  links: [{path: /opt/l}]\n  trees:\n    - local: tree\n      path: /opt\n", {
+      "tree/a": "A\n",
+      "tree/b": "B",
+      "tree/l": { symlink: "a" },
+    });
+    expect(out).toBe('storage:\n  files: [{path: /opt/a, mode: 0600, contents: {inline: "A\\n"}}, {path: /x, contents: {inline: x}}, {path: /opt/b, mode: 0644, contents: {inline: B}}]\n  links: [{path: /opt/l, target: a}]\n');
+  });
+
   it("leaves a config without local files as it is", () => {
     const text = "# nothing to do\nstorage:\n  files:\n    - path: /x\n      contents:\n        inline: x\n";
     expect(check(text, {})).toBe(text);
