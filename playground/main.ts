@@ -20,6 +20,7 @@ import {
   PACKAGE_VERSION,
   REFERENCE_VERSION,
   decompile,
+  bundle,
   listVariants,
   loadHash,
   readPickedFiles,
@@ -37,7 +38,9 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const STORAGE_KEY = "butane-playground:v1";
 const DEBOUNCE_MS = 150;
 
-type Mode = "butane" | "ignition" | "decompile";
+type Mode = "butane" | "bundle" | "ignition" | "decompile";
+/** Modes whose editor holds a Butane config (the bundle mode writes Butane with its files inlined). */
+const editsButane = (m: Mode) => m === "butane" || m === "bundle";
 interface Saved {
   mode: Mode;
   butane: string;
@@ -79,7 +82,7 @@ function loadSaved(): Saved {
 
 const saved = loadSaved();
 /** The editor's text for each mode. */
-const docFor = (m: Mode) => (m === "butane" ? saved.butane : m === "ignition" ? saved.ignition : saved.decompile);
+const docFor = (m: Mode) => (editsButane(m) ? saved.butane : m === "ignition" ? saved.ignition : saved.decompile);
 let mode: Mode = saved.mode;
 let files: { name: string; files: MemoryFiles; count: number } | undefined;
 let lastOutput = "";
@@ -102,7 +105,7 @@ const baseExtensions: Extension[] = [
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
   yaml(),
-  schemaAssist(() => mode === "butane"),
+  schemaAssist(() => editsButane(mode)),
   EditorState.tabSize.of(2),
   EditorView.updateListener.of((u) => {
     if (u.docChanged) schedule();
@@ -203,7 +206,7 @@ function syncVersionPicker(text: string): void {
 
 function persist(): void {
   const text = view.state.doc.toString();
-  if (mode === "butane") saved.butane = text;
+  if (editsButane(mode)) saved.butane = text;
   else if (mode === "ignition") saved.ignition = text;
   else saved.decompile = text;
   saved.targetVariant = targetSelect.value;
@@ -244,7 +247,7 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   const marks: EditorDiagnostic[] = [];
   diagList.replaceChildren();
   for (const d of shown) {
-    const span = spanAt(doc, d.line, d.column, mode === "butane" ? "chars" : "bytes");
+    const span = spanAt(doc, d.line, d.column, editsButane(mode) ? "chars" : "bytes");
     if (span) marks.push({ from: span.from, to: span.to, severity: severityOf(d.severity), message: d.message, source: d.path });
     const li = document.createElement("li");
     li.className = `diag ${d.severity}`;
@@ -283,7 +286,7 @@ function show(shown: Shown[], outputText: string, ok: boolean, summary: string):
   output.textContent = outputText;
   output.classList.toggle("failed", !ok);
   copyButton.disabled = downloadButton.disabled = !ok || mode === "ignition";
-  downloadButton.textContent = mode === "decompile" ? "Download .bu" : ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
+  downloadButton.textContent = mode === "decompile" || mode === "bundle" ? "Download .bu" : ok && mode === "butane" && !isIgnition(outputText) ? "Download .yaml" : "Download .ign";
   status.textContent = summary;
   status.className = ok ? "ok" : "failed";
 }
@@ -293,7 +296,16 @@ function run(): void {
   delete document.body.dataset.pending;
   const text = view.state.doc.toString();
   const t0 = performance.now();
-  if (mode === "butane") {
+  if (mode === "bundle") {
+    syncVersionPicker(text);
+    // The same config with every local file (from the files directory picked above) written into it.
+    const r = bundle(text, { ...(files ? { filesDir: files.files } : {}) });
+    const ms = performance.now() - t0;
+    const shown: Shown[] = r.report.map((d) => ({ ...d }));
+    if (r.error !== undefined && !r.report.some((d) => d.severity === "error")) shown.push({ severity: "error", message: r.error });
+    if (r.output !== undefined) show(shown, r.output, true, `bundled in ${ms.toFixed(1)} ms`);
+    else show(shown, `Error bundling config: ${r.error ?? "unknown error"}`, false, `failed after ${ms.toFixed(1)} ms`);
+  } else if (mode === "butane") {
     syncVersionPicker(text);
     const r = translate(text, {
       pretty: prettyBox.checked,
@@ -384,7 +396,7 @@ downloadButton.addEventListener("click", () => {
   const blob = new Blob([lastOutput], { type: ign ? "application/vnd.coreos.ignition+json" : "application/yaml" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = ign ? "config.ign" : mode === "decompile" ? "config.bu" : "machineconfig.yaml";
+  a.download = mode === "bundle" ? "bundle.bu" : mode === "decompile" ? "config.bu" : ign ? "config.ign" : "machineconfig.yaml";
   document.body.append(a);
   a.click();
   a.remove();

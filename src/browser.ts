@@ -4,6 +4,7 @@
 // the build fails if one creeps in.
 
 import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./translate";
+import { bundle as coreBundle, type BundleResult } from "./compose/bundle";
 import { memoryFileSystem, isMemoryFiles, MemoryFilesError, type MemoryFiles } from "./browser/memory-fs";
 import { registerBuiltinVariants } from "./butane/variants";
 import { listVariants as registeredVariants } from "./butane/registry";
@@ -34,19 +35,22 @@ export interface BrowserTranslateOptions extends Omit<TranslateOptions, "filesDi
 export function translate(input: string | Uint8Array, options: BrowserTranslateOptions = {}): TranslateResult {
   // Anything but an options object is named by the core's argument check.
   if (options === null || typeof options !== "object" || Array.isArray(options)) return coreTranslate(input, options as TranslateOptions);
+  const core = coreOptions(options);
+  return typeof core === "string" ? optionError(core) : coreTranslate(input, core);
+}
+
+/** The core's options for `filesDir` given as a path or as files in memory; a string names what is wrong. */
+function coreOptions(options: BrowserTranslateOptions): TranslateOptions | string {
   const { filesDir, ...rest } = options;
-  if (filesDir !== undefined && typeof filesDir !== "string") {
-    if (!isMemoryFiles(filesDir)) return optionError(`invalid option filesDir: expected a path string, a Map or a plain object of files, got ${filesDir === null ? "null" : Array.isArray(filesDir) ? "an array" : typeof filesDir}`);
-    let fs;
-    try {
-      fs = memoryFileSystem(filesDir);
-    } catch (e) {
-      if (e instanceof MemoryFilesError) return optionError(`invalid option filesDir: ${e.message}`);
-      throw e;
-    }
-    return coreTranslate(input, { ...rest, filesDir: ".", readFile: fs });
+  if (filesDir === undefined) return rest;
+  if (typeof filesDir === "string") return { ...rest, filesDir };
+  if (!isMemoryFiles(filesDir)) return `invalid option filesDir: expected a path string, a Map or a plain object of files, got ${filesDir === null ? "null" : Array.isArray(filesDir) ? "an array" : typeof filesDir}`;
+  try {
+    return { ...rest, filesDir: ".", readFile: memoryFileSystem(filesDir) };
+  } catch (e) {
+    if (e instanceof MemoryFilesError) return `invalid option filesDir: ${e.message}`;
+    throw e;
   }
-  return coreTranslate(input, filesDir === undefined ? rest : { ...rest, filesDir });
 }
 
 /** A named option error, as translate() gives for its own options. */
@@ -65,6 +69,13 @@ export function translateAsync(input: string | Uint8Array, options: BrowserTrans
   const { filesDir, ...rest } = options;
   if (filesDir !== undefined && typeof filesDir !== "string") return Promise.resolve(translate(input, options as BrowserTranslateOptions));
   return translateAsyncWith(coreTranslate, input, filesDir === undefined ? rest : { ...rest, filesDir });
+}
+
+/** bundle() (docs/compose.md), with `filesDir` also accepting the files themselves. */
+export function bundle(input: string | Uint8Array, options: BrowserTranslateOptions = {}): BundleResult {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return coreBundle(input, options as TranslateOptions);
+  const core = coreOptions(options);
+  return typeof core === "string" ? optionError(core) : coreBundle(input, core);
 }
 
 /** Every variant version translate() accepts (the built-in ones and any registered). */

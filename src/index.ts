@@ -60,3 +60,4 @@ export function formatRaw(report: readonly FormattableEntry[]): string {
 export function formatPretty(report: readonly FormattableEntry[], fileName: string, source: string, color = false): string {
   return formatEntriesPretty(report.map(asEntry), fileName, source, color);
 }
+export { bundle, type BundleOptions, type BundleResult } from "./compose/bundle";

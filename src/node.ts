@@ -7,6 +7,7 @@ import { nodeFileSystem } from "./node-fs";
 import { registerShippedVariants } from "./variants-ext/register";
 
 registerShippedVariants(); // a call, not a bare import: package.json marks modules side-effect free
+import { bundle as coreBundle, type BundleOptions, type BundleResult } from "./compose/bundle";
 
 export * from "./index";
 export { nodeFileSystem } from "./node-fs";
@@ -25,4 +26,11 @@ export function translate(input: string | Uint8Array, options: TranslateOptions 
 /** translateAsync(): translate() with a reader that may return Promises (`fs.promises.readFile`); `filesDir` alone reads from disk as translate() does. */
 export function translateAsync(input: string | Uint8Array, options: TranslateAsyncOptions = {}): Promise<TranslateResult> {
   return translateAsyncWith(translate, input, options);
+}
+
+/** bundle() (docs/compose.md), reading `filesDir` from disk unless a reader is given. */
+export function bundle(input: string | Uint8Array, options: BundleOptions = {}): BundleResult {
+  const opts = { cwd: process.cwd(), ...options };
+  if (opts.filesDir && !opts.readFile) opts.readFile = nodeFileSystem({ filesDir: opts.filesDir });
+  return coreBundle(input, opts);
 }

@@ -10,6 +10,7 @@ import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
 import { ignitionChecks } from "./ignition-checks";
 import type { IgnitionConfigByVersion } from "./ignition/types/index";
+import { mergeLocalCompose } from "./compose/merge-fragments";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -35,6 +36,16 @@ export interface TranslateOptions {
    * reads and ignores the others (e.g. acos `passwordHashes`, see docs/acos.md).
    */
   variantOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * Extension: merge `ignition.config.merge`/`replace` entries whose `local` is a `.bu`
+   * file into this config at compile time (see docs/compose.md). Off: the reference's
+   * behaviour (the file is embedded as a data URL).
+   */
+  mergeLocal?: boolean;
+  /** With mergeLocal: further Butane configs merged over this one, in order (the CLI's extra file arguments). */
+  mergeInputs?: { name: string; contents: string | Uint8Array }[];
+  /** With mergeLocal: the input's own path, so that a fragment naming it is reported as a cycle. */
+  inputName?: string;
 }
 
 /**
@@ -121,7 +132,7 @@ function describe(v: unknown): string {
   return typeof v === "object" ? "an object" : typeof v;
 }
 
-function toFileSystem(r: TranslateOptions["readFile"]): FileSystemAccess | undefined {
+export function toFileSystem(r: TranslateOptions["readFile"]): FileSystemAccess | undefined {
   if (!r) return undefined;
   if (typeof r === "function") return { readFile: guarded("open", "readFile", r, bytes, "a string or Uint8Array") };
   const fs: FileSystemAccess = { readFile: guarded("open", "readFile.readFile", (p) => r.readFile(p), bytes, "a string or Uint8Array") };
@@ -132,7 +143,7 @@ function toFileSystem(r: TranslateOptions["readFile"]): FileSystemAccess | undef
   return fs;
 }
 
-const BOOLEAN_OPTIONS = ["strict", "pretty", "raw", "noResourceAutoCompression"] as const;
+const BOOLEAN_OPTIONS = ["strict", "pretty", "raw", "noResourceAutoCompression", "mergeLocal"] as const;
 
 /** Why the input or options cannot be used, named plainly; undefined when they can. */
 function invalidArguments(input: unknown, options: unknown): string | undefined {
@@ -140,7 +151,7 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
   if (options === undefined) return undefined;
   if (options === null || typeof options !== "object" || Array.isArray(options)) return `invalid options: expected an object, got ${describe(options)}`;
   const o = options as Record<string, unknown>;
-  for (const k of ["filesDir", "cwd"] as const) {
+  for (const k of ["filesDir", "cwd", "inputName"] as const) {
     if (o[k] !== undefined && typeof o[k] !== "string") return `invalid option ${k}: expected a string, got ${describe(o[k])}`;
   }
   for (const k of BOOLEAN_OPTIONS) {
@@ -148,6 +159,10 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
   }
   const vo = o.variantOptions;
   if (vo !== undefined && (vo === null || typeof vo !== "object" || Array.isArray(vo))) return `invalid option variantOptions: expected an object, got ${describe(vo)}`;
+  const mi = o.mergeInputs;
+  if (mi !== undefined && !(Array.isArray(mi) && mi.every((x) => x !== null && typeof x === "object" && typeof x.name === "string" && (typeof x.contents === "string" || x.contents instanceof Uint8Array)))) {
+    return "invalid option mergeInputs: expected an array of { name: string, contents: string | Uint8Array }";
+  }
   const r = o.readFile;
   if (r !== undefined && typeof r !== "function") {
     if (r === null || typeof r !== "object") return `invalid option readFile: expected a function or a file system object, got ${describe(r)}`;
@@ -163,12 +178,14 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
 const failure = (error: string, report: Diagnostic[], entries: ReportEntry[] = []): TranslateFailure & { entries: ReportEntry[] } => ({ ok: false, error, report, entries });
 
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
-export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[] } {
+export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[]; sources?: Map<string, string> } {
   const invalid = invalidArguments(input, options);
   if (invalid !== undefined) return failure(invalid, [{ severity: "error", path: "$", message: invalid }]);
   options ??= {};
   registerBuiltinVariants();
   const fs = toFileSystem(options.readFile);
+  const composeState = { sources: new Map<string, string>() };
+  const compose = options.mergeLocal ? mergeLocalCompose({ mainName: options.inputName, inputs: options.mergeInputs }, composeState) : undefined;
   const pipelineOptions = {
     filesDir: options.filesDir ?? "",
     pretty: !!options.pretty,
@@ -177,6 +194,7 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
     ...(fs ? { fs } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.variantOptions ? { variantOptions: options.variantOptions } : {}),
+    ...(compose ? { compose } : {}),
   };
   let r: ReturnType<typeof runPipeline>;
   try {
@@ -188,15 +206,17 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
   }
   const report = r.entries.map(toDiagnostic);
   if (r.fatalEntries) for (const e of r.fatalEntries) report.push(toDiagnostic(e));
-  if (r.fatal !== undefined) return failure(r.fatal, report, r.entries);
-  if (options.strict && r.entries.length > 0) return failure(STRICT_FAILURE, report, r.entries);
-  if (r.output === undefined || r.config === undefined) return failure("internal error: no output", report, r.entries);
-  return { ok: true, output: r.output + "\n", config: r.config as unknown as IgnitionConfig, report, entries: r.entries };
+  // Fragment files merged at compile time (mergeLocal), for showing their diagnostics.
+  const sources = composeState.sources.size ? { sources: composeState.sources } : {};
+  if (r.fatal !== undefined) return { ...failure(r.fatal, report, r.entries), ...sources };
+  if (options.strict && r.entries.length > 0) return { ...failure(STRICT_FAILURE, report, r.entries), ...sources };
+  if (r.output === undefined || r.config === undefined) return { ...failure("internal error: no output", report, r.entries), ...sources };
+  return { ok: true, output: r.output + "\n", config: r.config as unknown as IgnitionConfig, report, entries: r.entries, ...sources };
 }
 
 /** Translates a Butane config to Ignition. */
 export function translate(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult {
-  const { entries: _entries, ...result } = translateDetailed(input, options);
+  const { entries: _entries, sources: _sources, ...result } = translateDetailed(input, options);
   return result;
 }
 

@@ -15,11 +15,11 @@ import { MSG, unknownVersionMessage } from "./messages";
 import { headerErrorEntry, readErrorEntries } from "./fatal";
 import { lookupVariant } from "./registry";
 import { snake } from "./translate/auto";
-import { baseContext, checkEmbeddedConfig, translateBase } from "./translate/base";
+import { baseContext, checkEmbeddedConfig, translateBase, type BaseResult } from "./translate/base";
 import type { EmbeddedValidation, Obj, TranslateOptions } from "./translate/context";
 import { TranslationSet as TranslationSetCtor, type TranslationSet } from "./translate/translation-set";
 import { checkUnusedKeys, validateButane, type RuleEnv } from "./validate";
-import type { WrapResult } from "./variants/define";
+import type { VariantVersion, WrapResult } from "./variants/define";
 
 /** Ignition's own checks, applied to the generated config. */
 export interface IgnitionChecks {
@@ -32,6 +32,12 @@ export interface PipelineOptions extends TranslateOptions {
   pretty?: boolean;
   /** Never wrap (e.g. in a MachineConfig); write plain Ignition. */
   raw?: boolean;
+  /** Compile-time composition (src/compose): off unless asked for. */
+  compose?: {
+    hook: ComposeHook;
+    /** Inline merge/replace contents the hook takes over (not validated as Ignition JSON). */
+    claimsInline?: (raw: string) => boolean;
+  };
 }
 
 export interface PipelineResult {
@@ -75,13 +81,32 @@ export function normalizeSemver(v: string): string | null {
 }
 
 /** Maps JSON-side entries to YAML paths through the translation set (else by snake-casing). */
-function translatePaths(entries: readonly ReportEntry[], ts: TranslationSet): ReportEntry[] {
+export function translatePaths(entries: readonly ReportEntry[], ts: TranslationSet): ReportEntry[] {
   return entries.map((e) => {
     if (e.tag !== "json") return e;
     const t = ts.get(e.path);
+    if (!t) {
+      const inFile = fileOf(e.path, ts);
+      if (inFile) return { ...e, ...inFile, tag: "yaml" };
+    }
     const path: PathPart[] = t ? [...t.from] : e.path.map((p) => (typeof p === "string" ? snake(p) : p));
-    return { ...e, path, tag: t ? "yaml" : "json" };
+    return t?.file !== undefined ? { ...e, path, tag: "yaml", file: t.file } : { ...e, path, tag: t ? "yaml" : "json" };
   });
+}
+
+/**
+ * For a path with no translation of its own (a field that is missing): when its nearest
+ * translated parent came from another file (a merged fragment), that file and the
+ * parent's path there, with the rest snake-cased. Undefined otherwise.
+ */
+function fileOf(path: readonly PathPart[], ts: TranslationSet): { path: PathPart[]; file: string } | undefined {
+  for (let n = path.length - 1; n > 0; n--) {
+    const t = ts.get(path.slice(0, n));
+    if (!t) continue;
+    if (t.file === undefined) return undefined;
+    return { path: [...t.from, ...path.slice(n).map((p) => (typeof p === "string" ? snake(p) : p))], file: t.file };
+  }
+  return undefined;
 }
 
 function correlate(entries: readonly ReportEntry[], root: YamlNode | null): ReportEntry[] {
@@ -91,7 +116,59 @@ function correlate(entries: readonly ReportEntry[], root: YamlNode | null): Repo
   });
 }
 
-export function runPipeline(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): PipelineResult {
+/** Runs after translation, before the variant wrapper and Ignition's checks (compile-time merges, src/compose). */
+export type ComposeHook = (stage: ComposeStage) => ComposeOutcome;
+
+export interface ComposeStage {
+  cfg: Obj;
+  def: VariantVersion;
+  spec: SpecVersion;
+  doc: YamlNode | null;
+  result: BaseResult;
+  options: PipelineOptions;
+  checks: IgnitionChecks;
+}
+
+export interface ComposeOutcome {
+  /** The composed translation; entries about other files carry `file` (and are located already when they have a line). */
+  result: BaseResult;
+  /** The other files' documents, to locate entries mapped to them through the translation set. */
+  docs?: ReadonlyMap<string, YamlNode | null>;
+}
+
+/** A config read, validated and translated (before the wrapper and Ignition's checks). */
+export interface TranslatedSource {
+  def: VariantVersion;
+  cfg: Obj;
+  doc: YamlNode | null;
+  root: YamlNode | null;
+  spec: SpecVersion;
+  /** Located entries so far (unused keys). */
+  report: Report;
+  /** Validation entries, not yet located. */
+  translated: Report;
+  /** The translation; `result.report` holds its entries (json or yaml paths). */
+  result: BaseResult;
+  /** Documents of other files (merged fragments), by the name entries carry in `file`. */
+  docs: Map<string, YamlNode | null>;
+}
+
+/** Locates entries in their own file's document. */
+export function correlateIn(entries: readonly ReportEntry[], root: YamlNode | null, docs: ReadonlyMap<string, YamlNode | null>): ReportEntry[] {
+  if (docs.size === 0 && !entries.some((e) => e.file !== undefined)) return correlate(entries, root);
+  return entries.map((e) => {
+    if (e.file === undefined) return correlate([e], root)[0]!;
+    if (e.line !== undefined) return e;
+    return correlate([e], documentRoot(docs.get(e.file) ?? null))[0]!;
+  });
+}
+
+/**
+ * The first half of the pipeline: parse, decode, validate, translate, run the
+ * variant's steps and the compose hook. A PipelineResult when the config cannot be
+ * read or its source is invalid.
+ */
+export function translateSource(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): TranslatedSource | PipelineResult {
   // Parse and read the header.
   let doc: YamlNode | null = null;
   let header: { variant: string; version: string };
@@ -128,22 +205,40 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   report.merge(correlate(checkUnusedKeys(def.schema, cfg, "Config", doc).entries, root));
 
   const translated = new Report();
-  const finish = (fatal?: string): PipelineResult => {
-    report.merge(correlate(translated.entries, root));
-    return fatal !== undefined ? { entries: report.entries, fatal } : { entries: report.entries };
-  };
-
   // Validate the source.
   const env: RuleEnv = {
-    checkEmbedded: (resourcePath, raw, r) => checkEmbeddedConfig(checks.embedded, spec, resourcePath, raw, r),
+    checkEmbedded: (resourcePath, raw, r) =>
+      options.compose?.claimsInline?.(raw) ? undefined : checkEmbeddedConfig(checks.embedded, spec, resourcePath, raw, r),
   };
   translated.merge(validateButane(def.schema, cfg, "Config", def.rules, env));
-  if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
+  if (translated.isFatal()) {
+    report.merge(correlate(translated.entries, root));
+    return { entries: report.entries, fatal: MSG.invalidSourceConfig };
+  }
 
   // Translate.
   const ctx = baseContext(def.schema, def.base.features, def.options ? { ...options, ...def.options } : options, checks.embedded);
   let result = translateBase(ctx, cfg, def.base.features);
   if (!result.report.isFatal()) for (const step of def.steps) result = step(ctx, cfg, result);
+  const docs = new Map<string, YamlNode | null>();
+  if (options.compose && !result.report.isFatal()) {
+    const composed = options.compose.hook({ cfg, def, spec, doc, result, options, checks });
+    result = composed.result;
+    if (composed.docs) for (const [k, v] of composed.docs) docs.set(k, v);
+  }
+  return { def, cfg, doc, root, spec, report, translated, result, docs };
+}
+
+export function runPipeline(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): PipelineResult {
+  const src = translateSource(input, options, checks);
+  if (!("def" in src)) return src;
+  const { def, cfg, root, spec, report, translated, docs } = src;
+  let result = src.result;
+  const finish = (fatal?: string): PipelineResult => {
+    report.merge(correlateIn(translated.entries, root, docs));
+    return fatal !== undefined ? { entries: report.entries, fatal } : { entries: report.entries };
+  };
+
   // The final document: the Ignition config itself, or the variant's wrapper around it.
   let final: WrapResult = { ignition: result.config, ts: result.ts, configPath: [], entries: [], filters: [] };
   if (def.wrapper && !result.report.isFatal()) {

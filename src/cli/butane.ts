@@ -12,6 +12,7 @@ import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 import { formatJsonReport, type ReportInput } from "../emit/report-json";
 import { formatSarif } from "../emit/sarif";
 import { nearMisses, withSuggestions } from "../lsp/suggest";
+import { bundleDetailed } from "../compose/bundle";
 import { runBatch } from "./batch";
 import { runFromIgnition } from "./from-ignition";
 // Variants shipped beyond the reference's (acos), registered through the public API.
@@ -38,6 +39,9 @@ const FLAGS: FlagSpec[] = [
   { long: "suggest", kind: "bool", help: "suggest fixes for misspelt keys, variants and versions (extension)", hidden: true },
   { long: "variant", kind: "string", help: "with --from-ignition: the Butane variant to write (default fcos)" , hidden: true },
   { long: "version", short: "V", kind: "bool", help: "print the version and exit" },
+  // Extensions (docs/compose.md). Hidden so that the usage text stays the reference's.
+  { long: "merge-local", kind: "bool", help: "merge .bu fragments (merge/replace local, further input files) at compile time", hidden: true },
+  { long: "bundle", kind: "bool", help: "write a self-contained Butane config: every local file inlined", hidden: true },
 ];
 
 const PROG = "butane";
@@ -78,6 +82,8 @@ interface Prepared {
   /** The input came from standard input (so stdin cannot also answer prompts). */
   fromStdin: boolean;
   options: TranslateOptions;
+  /** --bundle: write the self-contained Butane config instead of Ignition. */
+  bundle: boolean;
   rawErrors: boolean;
   strict: boolean;
   check: boolean;
@@ -101,7 +107,12 @@ function die(io: CliIo, msg: string, code = 1, report?: ReportInput & { format: 
 
 function main(argv: readonly string[], io: CliIo): void {
   const p = prepare(argv, io);
-  finish(p, io, translateDetailed(p.data, p.options));
+  finish(p, io, run(p, p.options));
+}
+
+/** Translates (or bundles) the prepared input with `options`. */
+function run(p: Prepared, options: TranslateOptions): ReturnType<typeof translateDetailed> | ReturnType<typeof bundleDetailed> {
+  return p.bundle ? bundleDetailed(p.data, options) : translateDetailed(p.data, options);
 }
 
 /**
@@ -130,7 +141,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
   const reportFormat = str("report");
   if (v.has("report") && reportFormat !== "json" && reportFormat !== "sarif") die(io, `${usage()}invalid argument "${reportFormat}" for "--report" flag: must be "json" or "sarif"\n`, 2);
   // Extensions: several inputs into a directory, and the Ignition → Butane direction.
-  const outDir = v.has("out-dir") ? str("out-dir") : parsed.args.length > 1 && v.has("output") ? str("output") : undefined;
+  const outDir = v.has("out-dir") ? str("out-dir") : parsed.args.length > 1 && v.has("output") && !bool("merge-local") ? str("output") : undefined;
   if (outDir !== undefined && !bool("help") && !bool("version")) {
     if (outDir === "" || (v.has("out-dir") && v.has("output")) || bool("from-ignition") || v.has("input") || parsed.args.length === 0) {
       die(io, `${usage()}--out-dir needs a directory and input files, without --output, --input or --from-ignition\n`, 2);
@@ -141,7 +152,9 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
   if (v.has("variant") && !bool("from-ignition")) die(io, `${usage()}--variant applies only with --from-ignition\n`, 2);
 
   let input = str("input");
-  if (parsed.args.length === 1 && input === "") input = parsed.args[0]!;
+  // With --merge-local, files after the first are merged over it.
+  const mergeInputs = bool("merge-local") && input === "" ? parsed.args.slice(1) : [];
+  if (parsed.args.length === 1 + mergeInputs.length && input === "") input = parsed.args[0]!;
   else if (parsed.args.length > 0) die(io, usage(), 2);
 
   if (bool("help")) {
@@ -172,6 +185,16 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
   }
 
   const filesDir = str("files-dir");
+  const merged: { name: string; contents: Uint8Array }[] = [];
+  for (const name of mergeInputs) {
+    try {
+      merged.push({ name, contents: io.readFile(name, MAX_DOCUMENT_SIZE + 1) });
+    } catch (e) {
+      if (!(e instanceof HostError)) throw e;
+      die(io, `failed to ${e.op === "open" ? "open" : "read"} ${e.path}: ${e.message}\n`, 1, report);
+    }
+  }
+
   return {
     data,
     fileName,
@@ -183,7 +206,9 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
       strict: false,
       cwd: io.cwd,
       ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
+      ...(bool("merge-local") ? { mergeLocal: true, mergeInputs: merged, ...(input !== "" ? { inputName: input } : {}) } : {}),
     },
+    bundle: bool("bundle"),
     rawErrors: bool("raw-errors"),
     strict: bool("strict"),
     check: bool("check"),
@@ -195,12 +220,12 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
 }
 
 /** Prints the diagnostics and writes the output; throws Exit on failure. */
-function finish(p: Prepared, io: CliIo, result: ReturnType<typeof translateDetailed>): void {
+function finish(p: Prepared, io: CliIo, result: ReturnType<typeof translateDetailed> | ReturnType<typeof bundleDetailed>): void {
   const source = new TextDecoder("utf-8", { ignoreBOM: true }).decode(p.data);
   const fixes = p.suggest ? nearMisses(source, result.report) : undefined;
   const entries = fixes ? withSuggestions(result.entries, result.report, fixes) : result.entries;
   const report = p.report ? { ...p.report, source, diagnostics: result.report, ...(fixes ? { fixes } : {}) } : undefined;
-  const text = report ? "" : p.rawErrors ? formatRaw(entries) : formatPretty(entries, p.fileName, source, p.color);
+  const text = report ? "" : p.rawErrors ? formatRaw(entries) : formatPretty(entries, p.fileName, source, p.color, result.sources);
   if (text) io.stderr(text);
   if (result.error !== undefined) die(io, `Error translating config: ${result.error}\n`, 1, report);
   if (p.strict && result.entries.length > 0) die(io, STRICT_FAILURE + "\n", 1, report);
@@ -243,7 +268,7 @@ export async function butaneInteractive(argv: readonly string[], io: CliIo & Pro
   try {
     const p = prepare(argv, io);
     const asked: string[] = [];
-    let result = translateDetailed(p.data, { ...p.options, variantOptions: { onPasswordPrompt: (user: string) => void asked.push(user) } });
+    let result = run(p, { ...p.options, variantOptions: { onPasswordPrompt: (user: string) => void asked.push(user) } });
     if (asked.length > 0 && !p.fromStdin && io.stdinIsTerminal) {
       const passwordHashes: Record<string, string> = {};
       for (const user of new Set(asked)) {
@@ -255,7 +280,7 @@ export async function butaneInteractive(argv: readonly string[], io: CliIo & Pro
         first.fill(0);
         second.fill(0);
       }
-      result = translateDetailed(p.data, { ...p.options, variantOptions: { passwordHashes } });
+      result = run(p, { ...p.options, variantOptions: { passwordHashes } });
     }
     finish(p, io, result);
     return 0;

@@ -21,6 +21,11 @@ export interface ReportEntry {
   column?: number;
   /** Stable identifier of the kind of problem (see src/butane/messages.ts); the message text may change, the code does not. */
   code?: string;
+  /**
+   * The file the entry is about, when it is not the main input: a Butane fragment merged
+   * at compile time (src/compose). Its path, line and column are in that file.
+   */
+  file?: string;
 }
 
 /** The public diagnostic shape returned by the library API. */
@@ -33,6 +38,8 @@ export interface Diagnostic {
   message: string;
   /** Stable identifier of the kind of problem, for tools (SARIF rule ids, editor code actions). */
   code?: string;
+  /** The file the diagnostic is in, when it is not the main input (a merged fragment). */
+  file?: string;
 }
 
 export function pathString(parts: readonly PathPart[]): string {
@@ -74,7 +81,11 @@ export class Report {
   }
 }
 
-/** Renders an entry the way `--raw-errors` prints it: `error at $.path, line L col C: message`. */
+/**
+ * Renders an entry the way `--raw-errors` prints it: `error at $.path, line L col C: message`.
+ * An entry about another file (a merged fragment) says so after the severity:
+ * `error in files/users.bu at $.path, line L col C: message`.
+ */
 export function formatEntryRaw(e: ReportEntry): string {
   const hasPos = e.line !== undefined && e.column !== undefined;
   const hasPath = e.path.length > 0;
@@ -82,7 +93,8 @@ export function formatEntryRaw(e: ReportEntry): string {
   if (hasPos && hasPath) at = ` at ${pathString(e.path)}, line ${e.line} col ${e.column}`;
   else if (hasPos) at = ` at line ${e.line} col ${e.column}`;
   else if (hasPath) at = ` at ${pathString(e.path)}`;
-  return `${e.severity}${at}: ${e.message}`;
+  const file = e.file !== undefined ? ` in ${e.file}` : "";
+  return `${e.severity}${file}${at}: ${e.message}`;
 }
 
 export function toDiagnostic(e: ReportEntry): Diagnostic {
@@ -90,5 +102,6 @@ export function toDiagnostic(e: ReportEntry): Diagnostic {
   if (e.line !== undefined) d.line = e.line;
   if (e.column !== undefined) d.column = e.column;
   if (e.code !== undefined) d.code = e.code;
+  if (e.file !== undefined) d.file = e.file;
   return d;
 }

@@ -92,8 +92,25 @@ function formatPrettyEntry(e: ReportEntry, fileName: string, src: Lines, color: 
   return s;
 }
 
-/** The annotated form: each entry with two lines of context either side, blank-line separated. */
-export function formatPretty(entries: readonly ReportEntry[], fileName: string, source: string, color: boolean): string {
+/**
+ * The annotated form: each entry with two lines of context either side, blank-line
+ * separated. An entry about another file (`file`, a merged fragment) is shown in that
+ * file's text from `others`, under its name.
+ */
+export function formatPretty(entries: readonly ReportEntry[], fileName: string, source: string, color: boolean, others?: ReadonlyMap<string, string>): string {
   const lines = new Lines(source.split("\n"));
-  return entries.map((e) => formatPrettyEntry(e, fileName, lines, color)).join("\n");
+  const otherLines = new Map<string, Lines>();
+  const linesOf = (file: string): Lines | undefined => {
+    let l = otherLines.get(file);
+    const text = others?.get(file);
+    if (l === undefined && text !== undefined) otherLines.set(file, (l = new Lines(text.split("\n"))));
+    return l;
+  };
+  return entries
+    .map((e) => {
+      if (e.file === undefined) return formatPrettyEntry(e, fileName, lines, color);
+      const l = linesOf(e.file);
+      return l ? formatPrettyEntry(e, e.file, l, color) : formatEntryRaw(e) + "\n";
+    })
+    .join("\n");
 }

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { decompile, normalizeIgnition, translate } from "../../src/node";
+import { bundle, decompile, normalizeIgnition, translate } from "../../src/node";
 import { DECOMPILE_STARTER } from "../../playground/decompile-starter";
 import { findChromium } from "./chromium";
 import { verifyPassword } from "../../src/hash/index";
@@ -347,6 +347,12 @@ describe.skipIf(SKIP || !CHROMIUM)("playground in chromium", () => {
       await page.waitForFunction(() => document.getElementById("files-info")!.textContent!.includes("3 files"));
       await expectOutput(translate(source, { pretty: true, filesDir: dir }).output!);
       expect(await outputText()).toContain('"path": "/usr/local/share/doc/README"');
+      // Bundle mode: the same config with the folder's files written into it.
+      await page.locator("#mode").selectOption("bundle");
+      await expectOutput(bundle(source, { filesDir: dir }).output!);
+      expect(await outputText()).toContain("inline: |\n          Welcome to a host configured in a browser");
+      expect(translate((await outputText())!, { pretty: true }).output).toBe(translate(source, { pretty: true, filesDir: dir }).output);
+      await page.locator("#mode").selectOption("butane");
       await page.locator("#files-clear").click();
       expect(await page.locator("#output").getAttribute("class")).toBe("failed");
     } finally {

@@ -97,8 +97,8 @@ describe("browser entry arguments", () => {
     const call = browser.translate as (i: unknown, o: unknown) => TranslateResult;
     const callAsync = browser.translateAsync as (i: unknown, o: unknown) => Promise<TranslateResult>;
     const cases: Array<[unknown, string]> = [
-      [{ filesDir: 42 }, "invalid option filesDir: expected a path string, a Map or a plain object of files"],
-      [{ filesDir: new Set(["x"]) }, "invalid option filesDir: expected a path string, a Map or a plain object of files"],
+      [{ filesDir: 42 }, "invalid option filesDir: expected a path string, a Map or a plain object of files, got number"],
+      [{ filesDir: new Set(["x"]) }, "invalid option filesDir: expected a path string, a Map or a plain object of files, got object"],
       [null, "invalid options: expected an object, got null"],
       [[], "invalid options: expected an object, got an array"],
     ];

@@ -8,6 +8,8 @@ import { parseType, type SpecVersion } from "../../ignition/spec";
 export interface Translation {
   from: readonly PathPart[];
   to: readonly PathPart[];
+  /** The file `from` is in, when it is not the main input (a fragment merged at compile time). */
+  file?: string;
 }
 
 export class TranslationSet {
@@ -15,9 +17,9 @@ export class TranslationSet {
   /** Number of add() calls; lets a caller see whether a sub-step recorded anything. */
   adds = 0;
 
-  add(from: readonly PathPart[], to: readonly PathPart[]): void {
+  add(from: readonly PathPart[], to: readonly PathPart[], file?: string): void {
     this.adds++;
-    this.map.set(pathString(to), { from, to });
+    this.map.set(pathString(to), file === undefined ? { from, to } : { from, to, file });
   }
 
   get(to: readonly PathPart[]): Translation | undefined {
@@ -25,7 +27,7 @@ export class TranslationSet {
   }
 
   merge(other: TranslationSet): void {
-    for (const t of other.map.values()) this.add(t.from, t.to);
+    for (const t of other.map.values()) this.add(t.from, t.to, t.file);
   }
 
   /**
