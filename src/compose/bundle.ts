@@ -338,8 +338,15 @@ function bundleSshKeys(ctx: Ctx, obj: Obj, path: PathPart[]): void {
 /** The text span that removes an entry from a block mapping. */
 function deletion(ctx: Ctx, e: Entry): { start: number; end: number; newline: boolean } {
   const { map } = ctx;
-  if (isFlow(e.mapping)) throw new TextEditUnsupported(`cannot remove ${e.key.value} from a flow mapping; write the mapping in block style`);
   const ks = map.start(e.key);
+  if (isFlow(e.mapping)) {
+    // `a: 1, key: v, b: 2` → `a: 1, b: 2`: the entry and the comma after it (or before it, when last).
+    const i = entryIndex(e.mapping, e.key.value);
+    const next = e.mapping.content[i + 2];
+    if (next) return { start: ks, end: map.start(next), newline: false };
+    const prev = e.mapping.content[i - 1];
+    return { start: prev ? map.span(prev).end : ks, end: map.span(e.value).end, newline: false };
+  }
   const ls = map.lineStartOf(ks);
   const v = map.span(e.value);
   if (map.text.slice(ls, ks).trim() === "") {
@@ -414,7 +421,7 @@ function bundleTrees(ctx: Ctx, storage: Obj, path: PathPart[]): void {
     visit(srcBase, "");
   }
   const storageNode = nodeAt(src.root, path);
-  if (!storageNode || storageNode.kind !== Kind.Mapping || isFlow(storageNode)) throw new TextEditUnsupported("storage must be a block mapping to expand its trees");
+  if (!storageNode || storageNode.kind !== Kind.Mapping) throw new TextEditUnsupported("storage must be a mapping to expand its trees");
   // An entry a tree made, or filled (a user's entry it claimed records only what it set).
   const fromTree = (kind: Kind3, j: number) =>
     [[], ["contents", "source"], ["target"]].some((tail) => {
@@ -475,6 +482,11 @@ function bundleTrees(ctx: Ctx, storage: Obj, path: PathPart[]): void {
     }
   }
   const del = deletion(ctx, entry(ctx, path, "trees"));
+  if (isFlow(storageNode)) {
+    edits.push({ start: del.start, end: del.end, text: "" });
+    if (Object.keys(newKinds).length) addEntries(ctx, storageNode, newKinds, storageNode.content.length > 2);
+    return;
+  }
   const replacement = Object.keys(newKinds).length ? blockEntries(newKinds as { [k: string]: Value }, indentOf(storageNode)) + (del.newline ? "\n" : "") : "";
   edits.push({ start: del.start, end: del.end, text: replacement });
 }
@@ -500,12 +512,12 @@ function claim(ctx: Ctx, path: PathPart[], kind: Kind3, item: Obj, _storage: Obj
 }
 
 /** Adds entries at the end of a mapping: new lines in block style, `, key: value` in flow style. */
-function addEntries(ctx: Ctx, node: YamlNode, obj: Record<string, Value>): void {
+function addEntries(ctx: Ctx, node: YamlNode, obj: Record<string, Value>, keeps = node.content.length > 0): void {
   const { map, edits } = ctx;
   const end = map.span(node).end;
   if (isFlow(node)) {
     const text = Object.entries(obj).map(([k, v]) => `${k}: ${flowValue(v)}`).join(", ");
-    edits.push({ start: end - 1, end: end - 1, text: (node.content.length ? ", " : "") + text });
+    edits.push({ start: end - 1, end: end - 1, text: (keeps ? ", " : "") + text });
     return;
   }
   const at = map.lineEndAfter(end);

@@ -136,11 +136,21 @@ storage:
     expect(b.report).toContainEqual(expect.objectContaining({ path: "$.storage.files.0.contents.local", line: 7, column: 16, message: "open files/missing: no such file or directory" }));
   });
 
-  it("refuses, with a located error, what it cannot edit in place", () => {
+  it("expands trees of a storage written in flow style", () => {
+    expect(check("storage: {trees: [{local: tree}]}\n", { "tree/a": "a" })).toBe("storage: {files: [{path: /a, mode: 0644, contents: {inline: a}}]}\n");
+    expect(check("storage: {files: [{path: /x}], trees: [{local: tree}], links: []}\n", { "tree/a": "a" })).toBe(
+      "storage: {files: [{path: /x}, {path: /a, mode: 0644, contents: {inline: a}}], links: []}\n",
+    );
+    expect(check("passwd: {users: [{name: core, ssh_authorized_keys: [a], ssh_authorized_keys_local: [k]}]}\n", { k: "b\n" })).toBe("passwd: {users: [{name: core, ssh_authorized_keys: [a, b]}]}\n");
+  });
+
+  it("refuses, with an error, what it cannot edit in place", () => {
     const readFile = memoryFileSystem({ "tree/a": "a" }, { root: "files" });
-    const b = bundle(HEAD + "storage: {trees: [{local: tree}]}\n", { filesDir: "files", readFile });
-    expect(b.output).toBeUndefined();
-    expect(b.error).toMatch(/^cannot bundle this config: storage must be a block mapping/);
+    const b = bundle(HEAD + "storage: {trees: [{local: tree}]}\nx: &s {path: /y}\n", { filesDir: "files", readFile });
+    expect(b.error).toBeUndefined();
+    const viaMerge = bundle(HEAD + "base: &u {name: core, ssh_authorized_keys_local: [k]}\npasswd:\n  users:\n    - <<: *u\n", { filesDir: "files", readFile: memoryFileSystem({ k: "key" }, { root: "files" }) });
+    expect(viaMerge.output).toBeUndefined();
+    expect(viaMerge.error).toMatch(/^cannot bundle: \$\.passwd\.users\.0\.ssh_authorized_keys_local is not written out in the text/);
   });
 });
 
