@@ -8,13 +8,11 @@
 // types (pointer = nullable), required keys are the fields Go writes without omitempty,
 // and unknown keys are allowed (Ignition reports them as warnings, not schema errors).
 //
-// Usage: node scripts/gen-schemas.mjs [--check]   (--check: fail if files are stale)
+// Usage: node scripts/gen-schemas.mjs [--check [--root DIR]]   (see scripts/gen-files.mjs)
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { finish, genArgs, repoRoot as root } from "./gen-files.mjs";
 
 /** Loads the TypeScript spec tables (bundled in memory by esbuild). */
 export async function loadSpecs() {
@@ -151,28 +149,7 @@ export async function generateAll() {
   return { specs, files };
 }
 
-/** Writes files whose content changed; returns the paths that were stale. */
-export function writeFiles(files, check = false) {
-  const stale = [];
-  for (const [rel, content] of files) {
-    const p = join(root, rel);
-    if (existsSync(p) && readFileSync(p, "utf8") === content) continue;
-    stale.push(rel);
-    if (!check) {
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, content);
-    }
-  }
-  return stale;
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const check = process.argv.includes("--check");
   const { files } = await generateAll();
-  const stale = writeFiles(files, check);
-  if (check && stale.length) {
-    console.error(`gen-schemas: stale generated files:\n  ${stale.join("\n  ")}`);
-    process.exit(1);
-  }
-  if (!check && stale.length) console.log(`gen-schemas: wrote ${stale.length} file(s)`);
+  finish("gen-schemas", files, genArgs());
 }
