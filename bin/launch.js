@@ -3,9 +3,9 @@
 // The cache is written at build time and refreshed when V8 rejects it (another Node
 // version); a read-only install simply runs without it.
 "use strict";
-const fs = require("fs");
-const path = require("path");
-const vm = require("vm");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
 
 module.exports = function launch(name) {
   const file = path.join(__dirname, "..", "dist", "cli", name + ".cjs");

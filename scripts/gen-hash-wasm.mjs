@@ -34,7 +34,7 @@ for (const [name, wat] of Object.entries(modules)) {
     try {
       new WebAssembly.Module(bytes);
     } catch (e) {
-      throw new Error(`${name}: generated module is invalid: ${e.message}`);
+      throw new Error(`${name}: generated module is invalid: ${/** @type {Error} */ (e).message}`);
     }
   }
   if (watDir) {
@@ -43,7 +43,7 @@ for (const [name, wat] of Object.entries(modules)) {
     writeFileSync(join(watDir, `${name}.wasm`), bytes);
   }
   const b64 = Buffer.from(bytes).toString("base64");
-  const lines = b64.match(/.{1,100}/g).map((l) => `  "${l}"`).join(" +\n");
+  const lines = (b64.match(/.{1,100}/g) ?? []).map((l) => `  "${l}"`).join(" +\n");
   body += `\n/** ${name} core, ${bytes.length} bytes. */\nexport const ${name}Wasm =\n${lines};\n`;
 }
 

@@ -116,7 +116,7 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   // Decode into the version's schema.
   let cfg: Obj;
   try {
-    cfg = def.decode ? def.decode(doc) : ((new Decoder(def.schema).decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj);
+    cfg = def.decode ? def.decode(doc) : ((new Decoder().decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj);
   } catch (e) {
     if (e instanceof DecodeErrors || e instanceof DecodeFailure) return { entries: [], fatal: e.message, fatalEntries: readErrorEntries(e, doc) };
     throw e;

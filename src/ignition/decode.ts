@@ -63,7 +63,7 @@ const typeCache = new WeakMap<SpecVersion, T>();
 
 /** The Go type tree of a spec version's Config. */
 function configType(spec: SpecVersion): T {
-  let t = typeCache.get(spec);
+  const t = typeCache.get(spec);
   if (t) return t;
   const structs = new Map<string, T & { k: "struct" }>();
   const structT = (name: string): T & { k: "struct" } => {

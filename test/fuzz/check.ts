@@ -70,7 +70,7 @@ export interface CheckStats {
 export function checkTranslation(input: string, seed: Seed | undefined, stats?: CheckStats): void {
   const options = optionsFor(seed);
   const r = timed(input, options);
-  if (r.error !== undefined && r.error.startsWith("internal error")) throw new Error(`internal error: ${r.error}`);
+  if (r.error?.startsWith("internal error")) throw new Error(`internal error: ${r.error}`);
 
   // Every diagnostic is located.
   for (const d of r.report) {

@@ -20,11 +20,8 @@ function splitOff(input: string, delim: string): [string, string] {
 
 /** semver.NewVersion: the version, or null where it returns an error. */
 export function parseSemver(version: string): SemVer | null {
-  let v: string;
-  let metadata: string;
-  let pre: string;
-  [v, metadata] = splitOff(version, "+");
-  [v, pre] = splitOff(v, "-");
+  const [main, metadata] = splitOff(version, "+");
+  const [v, pre] = splitOff(main, "-");
   const parts = splitN3(v);
   if (parts === null) return null;
   if (pre !== "" && !IDENT.test(pre)) return null;
