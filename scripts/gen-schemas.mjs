@@ -14,10 +14,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { finish, genArgs, repoRoot as root } from "./gen-files.mjs";
 
-/** Loads the TypeScript spec tables (bundled in memory by esbuild). */
-export async function loadSpecs() {
+/**
+ * Loads the TypeScript spec tables and the version-slug function (bundled in memory by
+ * esbuild), so that the generators name files exactly as the code that reads them does.
+ * @returns {Promise<{ IGNITION_SPECS: any[], versionSlug: (version: string) => string }>}
+ */
+async function loadSpecModule() {
   const r = await build({
-    entryPoints: [join(root, "src/ignition/spec/index.ts")],
+    stdin: { contents: 'export { IGNITION_SPECS } from "./index"; export { versionSlug } from "./slug";', resolveDir: join(root, "src/ignition/spec"), loader: "ts" },
     bundle: true,
     format: "esm",
     platform: "neutral",
@@ -25,16 +29,12 @@ export async function loadSpecs() {
     logLevel: "silent",
   });
   const code = r.outputFiles[0].text;
-  const mod = await import("data:text/javascript;base64," + Buffer.from(code).toString("base64"));
-  return mod.IGNITION_SPECS;
+  return import("data:text/javascript;base64," + Buffer.from(code).toString("base64"));
 }
 
-/** "3.7.0-experimental" -> "3_7_experimental" */
-export function versionSlug(version) {
-  const m = /^3\.(\d+)\.0(-experimental)?$/.exec(version);
-  if (!m) throw new Error(`unexpected Ignition version ${version}`);
-  return `3_${m[1]}${m[2] ? "_experimental" : ""}`;
-}
+const specModule = await loadSpecModule();
+/** "3.7.0-experimental" -> "3_7_experimental" (src/ignition/spec/slug.ts). */
+export const versionSlug = specModule.versionSlug;
 
 function parseType(type) {
   const list = type.endsWith("[]");
@@ -138,7 +138,7 @@ function indexTypes(specs) {
 
 /** Every generated file: path (relative to the repo root) -> content. */
 export async function generateAll() {
-  const specs = await loadSpecs();
+  const specs = specModule.IGNITION_SPECS;
   const files = new Map();
   for (const spec of specs) {
     const slug = versionSlug(spec.version);

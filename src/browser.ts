@@ -5,9 +5,6 @@
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
 import { memoryFileSystem, isMemoryFiles, type MemoryFiles } from "./browser/memory-fs";
-import { registerBuiltinVariants } from "./butane/variants";
-import { listVariants as registeredVariants } from "./butane/registry";
-import type { VariantVersion } from "./butane/variants/define";
 import type { HashOptions } from "./hash/index";
 
 export * from "./index";
@@ -34,12 +31,6 @@ export function translate(input: string | Uint8Array, options: BrowserTranslateO
     return coreTranslate(input, { ...rest, filesDir: ".", readFile: memoryFileSystem(filesDir) });
   }
   return coreTranslate(input, filesDir === undefined ? rest : { ...rest, filesDir });
-}
-
-/** Every variant version translate() accepts (the built-in ones and any registered). */
-export function listVariants(): VariantVersion[] {
-  registerBuiltinVariants();
-  return registeredVariants();
 }
 
 /**

@@ -4,11 +4,10 @@
 
 import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
 import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "./core/report";
-import { runPipeline, type IgnitionChecks } from "./butane/pipeline";
+import { runPipeline } from "./butane/pipeline";
 import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
-import { ignitionChecks } from "./ignition-checks";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -124,7 +123,7 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
 }
 
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
-export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[] } {
+export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult & { entries: ReportEntry[] } {
   const invalid = invalidArguments(input, options);
   if (invalid !== undefined) return { report: [{ severity: "error", path: "$", message: invalid }], entries: [], error: invalid };
   options ??= {};
@@ -140,7 +139,7 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
   };
   let r: ReturnType<typeof runPipeline>;
   try {
-    r = runPipeline(input, pipelineOptions, checks);
+    r = runPipeline(input, pipelineOptions);
   } catch (e) {
     // A bug must still end as a clear error, never a crash with a stack trace.
     const message = e instanceof Error ? e.message : String(e);

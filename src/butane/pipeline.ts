@@ -7,7 +7,10 @@
 
 import { Report, type PathPart, type ReportEntry } from "../core/report";
 import { emitStruct } from "../emit/json";
-import type { SpecVersion } from "../ignition/spec";
+import { normalizeSemver } from "../ignition/go/semver";
+import { validateEmbeddedConfig } from "../ignition/validate-config";
+import { validateDuplicates } from "../ignition/validate/dups";
+import { validateConfigSemantics } from "../ignition/validate/semantics";
 import { Decoder, DecodeErrors, DecodeFailure, decodeHeader, typeDesc } from "../parse/decode";
 import { documentRoot, locate } from "../parse/positions";
 import { parseYaml, YamlError, type YamlNode } from "../yaml";
@@ -16,17 +19,13 @@ import { headerErrorEntry, readErrorEntries } from "./fatal";
 import { lookupVariant } from "./registry";
 import { snake } from "./translate/auto";
 import { baseContext, checkEmbeddedConfig, translateBase } from "./translate/base";
-import type { EmbeddedValidation, Obj, TranslateOptions } from "./translate/context";
+import type { Obj, TranslateOptions } from "./translate/context";
 import { TranslationSet as TranslationSetCtor, type TranslationSet } from "./translate/translation-set";
 import { checkUnusedKeys, validateButane, type RuleEnv } from "./validate";
 import type { WrapResult } from "./variants/define";
 
 /** Ignition's own checks, applied to the generated config. */
-export interface IgnitionChecks {
-  duplicates(config: Obj, spec: SpecVersion): ReportEntry[];
-  semantics(config: Obj, spec: SpecVersion): ReportEntry[];
-  embedded(raw: string, spec: SpecVersion): EmbeddedValidation;
-}
+const checks = { duplicates: validateDuplicates, semantics: validateConfigSemantics, embedded: validateEmbeddedConfig };
 
 export interface PipelineOptions extends TranslateOptions {
   pretty?: boolean;
@@ -50,30 +49,6 @@ export interface PipelineResult {
   fatalEntries?: ReportEntry[];
 }
 
-/** go-semver's parse and String(); null when invalid. */
-export function normalizeSemver(v: string): string | null {
-  let rest = v;
-  let metadata = "", pre = "";
-  const plus = rest.indexOf("+");
-  if (plus !== -1) { metadata = rest.slice(plus + 1); rest = rest.slice(0, plus); }
-  const dash = rest.indexOf("-");
-  if (dash !== -1) { pre = rest.slice(dash + 1); rest = rest.slice(0, dash); }
-  const parts = rest.split(".");
-  if (parts.length < 3) return null;
-  const dot = [parts[0]!, parts[1]!, parts.slice(2).join(".")];
-  const ident = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
-  if (pre !== "" && !ident.test(pre)) return null;
-  if (metadata !== "" && !ident.test(metadata)) return null;
-  const nums: bigint[] = [];
-  for (const p of dot) {
-    if (!/^[+-]?[0-9]+$/.test(p)) return null;
-    const n = BigInt(p);
-    if (n > (1n << 63n) - 1n || n < -(1n << 63n)) return null;
-    nums.push(n);
-  }
-  return `${nums[0]}.${nums[1]}.${nums[2]}` + (pre ? `-${pre}` : "") + (metadata ? `+${metadata}` : "");
-}
-
 /** Maps JSON-side entries to YAML paths through the translation set (else by snake-casing). */
 function translatePaths(entries: readonly ReportEntry[], ts: TranslationSet): ReportEntry[] {
   return entries.map((e) => {
@@ -91,7 +66,7 @@ function correlate(entries: readonly ReportEntry[], root: YamlNode | null): Repo
   });
 }
 
-export function runPipeline(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): PipelineResult {
+export function runPipeline(input: string | Uint8Array, options: PipelineOptions): PipelineResult {
   // Parse and read the header.
   let doc: YamlNode | null = null;
   let header: { variant: string; version: string };

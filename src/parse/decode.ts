@@ -13,8 +13,7 @@
 
 import { Kind, Style, YamlError, resolve, resolveTag, type Resolved, type YamlNode } from "../yaml";
 import { goQuote } from "../core/go-quote";
-
-export type Obj = Record<string, unknown>;
+import type { Obj } from "../core/obj";
 
 /** Deepest nesting of aliases (each `<<: *x` inside an expansion adds a level). */
 export const MAX_ALIAS_DEPTH = 200;
