@@ -7,7 +7,7 @@
 
 import { Report, type PathPart, type ReportEntry } from "../core/report";
 import { emitStruct } from "../emit/json";
-import { normalizeSemver } from "../ignition/go/semver";
+import { normalizeSemver } from "../go/semver";
 import { validateEmbeddedConfig } from "../ignition/validate-config";
 import { validateDuplicates } from "../ignition/validate/dups";
 import { validateConfigSemantics } from "../ignition/validate/semantics";

@@ -5,7 +5,7 @@
 
 import type { SpecVersion } from "./spec/model";
 import { parseType } from "./spec/model";
-import type { JNode, JObject } from "./go/json";
+import type { JNode, JObject } from "../go/json";
 import type { PathPart } from "../core/report";
 
 export interface DecodeTypeError {

@@ -12,7 +12,7 @@
 // yields n(n-1)/2 "already defined" errors).
 
 import { Kind, Style, YamlError, resolve, resolveTag, type Resolved, type YamlNode } from "../yaml";
-import { goQuote } from "../core/go-quote";
+import { goQuote } from "../go/quote";
 import type { Obj } from "../core/obj";
 
 /** Deepest nesting of aliases (each `<<: *x` inside an expansion adds a level). */

@@ -13,7 +13,7 @@ import {
   validateEmbeddedConfig,
 } from "../../src/ignition/index";
 import { decodeConfig } from "../../src/ignition/decode";
-import { checkJsonSyntax, parseJsonTree } from "../../src/ignition/go/json";
+import { checkJsonSyntax, parseJsonTree } from "../../src/go/json";
 import { EDGE_DOCS } from "./tools/edge-docs";
 
 interface GoEntry {

@@ -5,13 +5,13 @@
 import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry, Severity } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
-import { clean, ext, isAbs, join } from "../go/path";
-import { parseURL, queryValues } from "../go/url";
-import { dataURLError } from "../go/dataurl";
-import { parseUnit, type UnitParse } from "../go/unit";
-import { goQuote } from "../../core/go-quote";
-import { parseSemver, type SemVer } from "../go/semver";
-import { checkJsonSyntax, parseJsonTree, type JNode } from "../go/json";
+import { clean, ext, isAbs, join } from "../../go/path";
+import { parseURL, queryValues } from "../../go/url";
+import { dataURLError } from "../../go/dataurl";
+import { parseUnit, type UnitParse } from "../../go/unit";
+import { goQuote } from "../../go/quote";
+import { parseSemver, type SemVer } from "../../go/semver";
+import { checkJsonSyntax, parseJsonTree, type JNode } from "../../go/json";
 import { EMPTY, Kind, planFor, type Plan, type StructPlan } from "./plan";
 import { M } from "./messages";
 

@@ -5,7 +5,7 @@
 import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry, Severity } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
-import type { JNode } from "../go/json";
+import type { JNode } from "../../go/json";
 import { Kind, planFor, type StructPlan } from "./plan";
 
 
