@@ -26,7 +26,7 @@ const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 export function nodeOnlyImports(metafile) {
   const bad = [];
   for (const [file, input] of Object.entries(metafile.inputs)) {
-    if (/^src\/(node|node-fs)\.ts$|^src\/cli\//.test(file)) bad.push(`${file} (Node-only source)`);
+    if (/^src\/(node\.ts|fs\/node-fs\.ts)$|^src\/cli\//.test(file)) bad.push(`${file} (Node-only source)`);
     for (const imp of input.imports ?? []) {
       if (imp.path.startsWith("node:") || BUILTINS.has(imp.path)) bad.push(`${file} imports ${imp.path}`);
     }

@@ -4,11 +4,11 @@
 // the build fails if one creeps in.
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
-import { memoryFileSystem, isMemoryFiles, type MemoryFiles } from "./browser/memory-fs";
+import { memoryFileSystem, isMemoryFiles, type MemoryFiles } from "./fs/memory-fs";
 import type { HashOptions } from "./hash/index";
 
 export * from "./index";
-export { memoryFileSystem, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./browser/memory-fs";
+export { memoryFileSystem, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./fs/memory-fs";
 export { readPickedFiles, type PickedFile, type PickedFolder } from "./browser/file-list";
 export { validateIgnition, type ValidateIgnitionOptions, type ValidateIgnitionResult } from "./ignition/index";
 export type { HashMethod, HashMethodInfo, HashOptions } from "./hash/index";

@@ -2,10 +2,10 @@
 // `filesDir` backed by node:fs (confined to the files directory).
 
 import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
-import { nodeFileSystem } from "./node-fs";
+import { nodeFileSystem } from "./fs/node-fs";
 
 export * from "./index";
-export { nodeFileSystem } from "./node-fs";
+export { nodeFileSystem } from "./fs/node-fs";
 export { validateIgnition, type ValidateIgnitionOptions, type ValidateIgnitionResult } from "./ignition/index";
 export { hashPassword, verifyPassword, crypt, HASH_METHODS, PasswordHashError, type HashMethod, type HashOptions } from "./hash/index";
 

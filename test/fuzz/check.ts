@@ -2,7 +2,7 @@
 // exception, no "internal error"), quickly; every failure is located (an error
 // diagnostic with a line and column in the report); the result is deterministic; successful output passes our
 // own Ignition validation (for a MachineConfig, its spec.config).
-import { memoryFileSystem } from "../../src/browser/memory-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { validateIgnition } from "../../src/ignition/index";
 import { translate, type TranslateOptions, type TranslateResult } from "../../src/translate";
 import type { Seed } from "./corpus";

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { memoryFileSystem } from "../../src/browser/memory-fs";
-import { MAX_LOCAL_FILE_SIZE, nodeFileSystem } from "../../src/node-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
+import { MAX_LOCAL_FILE_SIZE, nodeFileSystem } from "../../src/fs/node-fs";
 import { translate, type TranslateResult } from "../../src/translate";
 
 const SECRET = "top-secret-outside-the-files-dir";

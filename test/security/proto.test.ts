@@ -3,7 +3,7 @@
 // (SECURITY.md). One test per place that turns input keys into objects.
 import { afterEach, describe, expect, test } from "vitest";
 import { parse as parseYamlValue } from "yaml";
-import { memoryFileSystem } from "../../src/browser/memory-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { mergeConfigs } from "../../src/ignition/merge";
 import { getIgnitionSpec, validateIgnition } from "../../src/ignition/index";
 import { Decoder, typeDesc } from "../../src/parse/decode";
