@@ -3,7 +3,7 @@
 // loaded on first use, password hashing. No Node built-ins anywhere in this graph;
 // the build fails if one creeps in.
 
-import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
+import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./api/translate";
 import { memoryFileSystem, isMemoryFiles, type MemoryFiles } from "./fs/memory-fs";
 import type { HashOptions } from "./hash/index";
 

@@ -1,7 +1,7 @@
 // The package's Node entry: the platform-neutral API, plus default file access for
 // `filesDir` backed by node:fs (confined to the files directory).
 
-import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./translate";
+import { translate as coreTranslate, type TranslateOptions, type TranslateResult } from "./api/translate";
 import { nodeFileSystem } from "./fs/node-fs";
 
 export * from "./index";

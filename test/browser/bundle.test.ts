@@ -46,7 +46,7 @@ describe("browser bundle", () => {
   it("pulls in no Node built-in and no Node-only source", () => {
     const inputs = Object.keys(meta.inputs);
     expect(inputs).toContain("src/browser.ts");
-    expect(inputs).toContain("src/translate.ts");
+    expect(inputs).toContain("src/api/translate.ts");
     expect(inputs.some((f) => f.startsWith("src/ignition/"))).toBe(true);
     expect(inputs.some((f) => f.startsWith("src/hash/"))).toBe(true);
     const offending: string[] = [];

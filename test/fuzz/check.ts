@@ -4,7 +4,7 @@
 // own Ignition validation (for a MachineConfig, its spec.config).
 import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { validateIgnition } from "../../src/ignition/index";
-import { translate, type TranslateOptions, type TranslateResult } from "../../src/translate";
+import { translate, type TranslateOptions, type TranslateResult } from "../../src/api/translate";
 import type { Seed } from "./corpus";
 import { Kind, parseYaml, resolve, type YamlNode } from "../../src/yaml";
 

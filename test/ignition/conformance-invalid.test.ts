@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { formatEntryRaw } from "../../src/core/report";
-import { translateDetailed } from "../../src/translate";
+import { translateDetailed } from "../../src/api/translate";
 import { haveShared } from "../shared";
 
 const casesDir = join(__dirname, "../../../shared/conformance/cases");

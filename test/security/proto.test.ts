@@ -7,9 +7,9 @@ import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { mergeConfigs } from "../../src/ignition/merge";
 import { getIgnitionSpec, validateIgnition } from "../../src/ignition/index";
 import { Decoder, typeDesc } from "../../src/parse/decode";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { emitYaml, parseYaml } from "../../src/yaml";
-import { listVariants } from "../../src/translate";
+import { listVariants } from "../../src/api/translate";
 
 const KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
 

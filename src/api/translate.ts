@@ -2,12 +2,12 @@
 // with every diagnostic carrying its JSON path and YAML line/column. No Node
 // built-ins here: file access for `filesDir` is injected.
 
-import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
-import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "./core/report";
-import { runPipeline } from "./butane/pipeline";
-import { listVariants as registeredVariants } from "./butane/registry";
-import type { VariantVersion } from "./butane/variants/define";
-import { registerBuiltinVariants } from "./butane/variants";
+import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "../core/files";
+import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "../core/report";
+import { runPipeline } from "../butane/pipeline";
+import { listVariants as registeredVariants } from "../butane/registry";
+import type { VariantVersion } from "../butane/variants/define";
+import { registerBuiltinVariants } from "../butane/variants";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
