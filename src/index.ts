@@ -8,6 +8,6 @@ export type { FileSystemAccess, FileInfo, FileKind } from "./core/files";
 export { FileAccessError } from "./core/files";
 export { registerVariant } from "./butane/registry";
 export type { VariantVersion } from "./butane/variants/define";
-export * from "./api/extend";
+export * from "./extend";
 export { formatPretty, formatRaw } from "./emit/diagnostics";
 export { REFERENCE_VERSION, PACKAGE_VERSION } from "./core/version";
