@@ -56,7 +56,7 @@ function run(args) {
   if (r.status !== 0) throw new Error(`butane ${args.slice(1, 4).join(" ")} … exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   let cpuMs = NaN;
   if (gnuTime) {
-    const [u, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+    const [u, sys] = (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
     cpuMs = (u + sys) * 1000;
   }
   return { wallMs, cpuMs };

@@ -68,7 +68,7 @@ function timeC(setting, runs, expected) {
   const r = spawnSync("perl", ["-e", PERL, PW, setting, String(runs)], { encoding: "utf8" });
   if (r.status !== 0) return null;
   const lines = r.stdout.trim().split("\n");
-  const hash = lines.shift().slice(5);
+  const hash = (lines.shift() ?? "").slice(5);
   if (hash !== expected) return { error: `perl crypt gave ${hash.slice(0, 20)}… (no libxcrypt ${setting.slice(0, 4)} support?)` };
   return { ts: lines.map(Number) };
 }
@@ -100,6 +100,7 @@ for (const k of cases) {
   const runs = k.name.startsWith("bcrypt") ? Math.max(5, Math.ceil(RUNS / 2)) : RUNS;
   const expected = await crypt(PW, k.setting);
   if (k.bcryptjs && bcryptjs.hashSync(PW, k.setting) !== expected) throw new Error("bcryptjs disagrees with us");
+  /** @type {{ ours: number[], c: number[], bcryptjs: number[] }} */
   const ts = { ours: [], c: [], bcryptjs: [] };
   let note;
   const salt = Buffer.from("A5".repeat(64), "hex");

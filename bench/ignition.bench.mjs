@@ -29,6 +29,7 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const dir = mkdtempSync(join(tmpdir(), "ignition-bench-"));
 try {
   const entry = join(root, "src/ignition/index.ts");
+  /** @type {import("esbuild").BuildOptions} */
   const common = { bundle: true, platform: "neutral", target: "es2022", minify: true, logLevel: "warning" };
   // The library, for the in-process measurements below.
   await build({ ...common, entryPoints: [entry], format: "esm", outfile: join(dir, "ignition.mjs") });
@@ -48,6 +49,7 @@ try {
     const out = execFileSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
     return { wall: performance.now() - t, cpu: Number(out) / 1000 };
   };
+  /** @type {Record<"base" | "esm" | "cjs", { wall: number, cpu: number }[]>} */
   const samples = { base: [], esm: [], cjs: [] };
   const baseArgs = ["-e", report];
   for (let i = 0; i < 3; i++) time(baseArgs);

@@ -86,7 +86,7 @@ for (let k = 0; k < N + 5; k++) {
 await conn.sendRequest(ShutdownRequest.type);
 await conn.sendNotification(ExitNotification.type);
 conn.dispose();
-await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once("exit", resolve)));
+await /** @type {Promise<void>} */ (new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once("exit", () => resolve()))));
 
 const fmt = (xs) => `median ${median(xs).toFixed(2)} ms, p95 ${p95(xs).toFixed(2)} ms`;
 console.log(`language server over stdio, a ${lines.length}-line fcos config (${first.diagnostics.length} diagnostics), ${N} edits after warm-up:`);

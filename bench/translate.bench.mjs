@@ -62,7 +62,7 @@ function timed(args) {
   if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}`);
   let cpuMs = NaN;
   if (gnuTime) {
-    const [u, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+    const [u, sys] = (String(r.stderr).trim().split("\n").pop() ?? "").split(" ").map(Number);
     cpuMs = (u + sys) * 1000;
   }
   return { wallMs, cpuMs };

@@ -9,10 +9,10 @@
 //   the Node version, so that an upgrade or another Node never meets an old cache.
 // A cache V8 rejects is rewritten; one that cannot be written is simply not used.
 "use strict";
-const fs = require("fs");
-const os = require("os");
-const path = require("path");
-const vm = require("vm");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const vm = require("node:vm");
 
 /** FNV-1a, 32 bits, as 8 hex digits: names cache files (not a security boundary). */
 function fnv(text) {

@@ -229,7 +229,7 @@ export function suggestions(table: SchemaTable, text: string, pos: number): { fr
   }
   let n = nodeAt(table, root, ctx.path);
   while (n && n.k === "a" && n.i !== undefined) n = table.nodes[n.i];
-  if (!n || n.k !== "o" || !n.p) return undefined;
+  if (n?.k !== "o" || !n.p) return undefined;
   const options: Suggestion[] = [];
   for (const [k, idx] of Object.entries(n.p)) {
     if (ctx.siblings.includes(k)) continue;

@@ -38,7 +38,7 @@ const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 export function nodeOnlyImports(metafile) {
   const bad = [];
   for (const [file, input] of Object.entries(metafile.inputs)) {
-    if (/^src\/(node|node-fs)\.ts$|^src\/cli\//.test(file)) bad.push(`${file} (Node-only source)`);
+    if (/^src\/(node\.ts|fs\/node-fs\.ts)$|^src\/cli\//.test(file)) bad.push(`${file} (Node-only source)`);
     for (const imp of input.imports ?? []) {
       if (imp.path.startsWith("node:") || BUILTINS.has(imp.path)) bad.push(`${file} imports ${imp.path}`);
     }
@@ -52,6 +52,9 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
  * Sizes of a split browser build from its metafile: the entry with the chunks it
  * imports statically ("core": what a page must load before translate() works) and the
  * chunks loaded on demand ("lazy").
+ * @param {import("esbuild").Metafile} metafile
+ * @param {string} entryOut
+ * @param {(f: string) => Uint8Array | undefined} [readOutput]
  */
 export function bundleSizes(metafile, entryOut, readOutput = (f) => readFileSync(join(root, f))) {
   const outputs = metafile.outputs;
@@ -66,6 +69,7 @@ export function bundleSizes(metafile, entryOut, readOutput = (f) => readFileSync
     let bytes = 0, gzip = 0;
     for (const f of files) {
       const b = readOutput(f);
+      if (b === undefined) throw new Error(`bundleSizes: ${f} is not among the build's outputs`);
       bytes += b.length;
       gzip += gz(b);
     }
@@ -149,6 +153,7 @@ export async function buildPlayground({ outDir = join(root, "playground-dist"), 
   const t0 = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  /** @type {import("esbuild").BuildOptions} */
   const common = {
     bundle: true, format: "esm", target: "es2022", platform: "browser", legalComments: "none",
     minify: true, sourcemap: true, logLevel: "warning", absWorkingDir: root, metafile: true,
@@ -160,12 +165,13 @@ export async function buildPlayground({ outDir = join(root, "playground-dist"), 
     loader: { ".bu": "text" },
     plugins: [schemaTablePlugin],
   });
-  const bad = nodeOnlyImports(app.metafile);
+  const appMeta = /** @type {import("esbuild").Metafile} */ (app.metafile);
+  const bad = nodeOnlyImports(appMeta);
   if (bad.length) throw new Error(`playground: Node-only code in the page:\n  ${bad.join("\n  ")}`);
   // The chunks app.js imports statically are announced in the page, so that the browser
   // fetches them alongside app.js instead of after parsing it.
   const appOut = relative(root, join(outDir, "app.js")).split("\\").join("/");
-  const preload = (app.metafile.outputs[appOut]?.imports ?? [])
+  const preload = (appMeta.outputs[appOut]?.imports ?? [])
     .filter((i) => i.kind === "import-statement")
     .map((i) => `  <link rel="modulepreload" href="${relative(outDir, join(root, i.path)).split("\\").join("/")}">\n`)
     .join("");
@@ -190,7 +196,7 @@ export async function buildPlayground({ outDir = join(root, "playground-dist"), 
     define: { __PRECACHE__: JSON.stringify(["./", ...files]), __CACHE_VERSION__: JSON.stringify(version) },
   });
 
-  const sizes = bundleSizes(app.metafile, relative(root, join(outDir, "app.js")));
+  const sizes = bundleSizes(appMeta, relative(root, join(outDir, "app.js")));
   const total = files.reduce((n, f) => n + statSync(join(outDir, f)).size, 0);
   const info = { outDir, files: [...files, "sw.js"], version, sizes, total, ms: performance.now() - t0 };
   writeFileSync(join(outDir, "build.json"), JSON.stringify({ version, sizes }, null, 2) + "\n");

@@ -21,9 +21,11 @@ for (const step of ["scripts/gen-validators.mjs", "scripts/gen-hash-wasm.mjs"]) 
 
 // Source maps are opt-in (BUTANE_SOURCEMAP=1): the package ships without them.
 const sourcemap = process.env.BUTANE_SOURCEMAP === "1";
+/** @type {import("esbuild").BuildOptions} */
 const common = { bundle: true, format: "esm", target: "es2022", logLevel: "warning", legalComments: "none" };
 const nodeBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 
+/** @type {{ entry: string, out: string, platform: import("esbuild").Platform, minify?: boolean, sourcemap?: boolean, metafile?: boolean, cjs?: boolean, esbuild?: import("esbuild").BuildOptions }[]} */
 const targets = [
   // CLIs: single-file CommonJS bundles for fast start (no ES module loader; bin/launch.js
   // runs them with V8's code cache).
@@ -70,11 +72,11 @@ for (const t of targets) {
 // Code caches for the commands: one representative run of each (see bin/launch.js),
 // made from scratch: V8 would accept an old cache for a new source of the same length.
 const sampleIgnition = '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/motd","mode":420}]}}';
-for (const [bin, name, args, input] of [
+for (const [bin, name, args, input] of /** @type {[string, string, string[], string][]} */ ([
   ["bin/butane.js", "butane", ["examples/acos.bu"], ""],
   ["bin/ignition-validate.js", "ignition-validate", [], sampleIgnition],
   ["bin/butane-mkpasswd.js", "mkpasswd", ["--method=yescrypt", "--stdin"], "password\n"],
-]) {
+])) {
   rmSync(`dist/cli/${name}.cjs.cache`, { force: true });
   spawnSync(process.execPath, [bin, ...args], { input, stdio: ["pipe", "ignore", "ignore"], env: { ...process.env, BUTANE_WRITE_CODE_CACHE: "1" } });
 }

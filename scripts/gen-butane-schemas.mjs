@@ -5,13 +5,14 @@
 //   schemas/ignition.json                     dispatches on ignition.version (for *.ign)
 // Output is deterministic; rerun after adding or changing a variant version.
 //
-// Usage: node scripts/gen-butane-schemas.mjs [--check]
+// Usage: node scripts/gen-butane-schemas.mjs [--check [--root DIR]]
 //   --check: write nothing; fail naming every file that differs from what would be
 //            generated (or that is in schemas/butane/ but no longer generated).
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { genArgs } from "./gen-files.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -85,7 +86,8 @@ export function completionTable(schemasDir = join(root, "schemas")) {
 }
 
 async function main() {
-  const check = process.argv.includes("--check");
+  // --check, and --root DIR to compare against a copy (scripts/gen-files.mjs).
+  const { check, root: target } = genArgs();
   const { generateButaneSchemas } = await loadGenerator();
   const { files, undocumented } = generateButaneSchemas();
   if (undocumented.length) {
@@ -93,7 +95,7 @@ async function main() {
   }
   const stale = [];
   for (const [rel, content] of files) {
-    const p = join(root, rel);
+    const p = join(target, rel);
     if (existsSync(p) && readFileSync(p, "utf8") === content) continue;
     stale.push(rel);
     if (!check) {
@@ -101,7 +103,7 @@ async function main() {
       writeFileSync(p, content);
     }
   }
-  const dir = join(root, "schemas/butane");
+  const dir = join(target, "schemas/butane");
   const extra = existsSync(dir) ? readdirSync(dir).map((f) => `schemas/butane/${f}`).filter((rel) => !files.has(rel)).sort() : [];
   if (check) {
     if (stale.length || extra.length) {
@@ -111,7 +113,7 @@ async function main() {
     }
     return;
   }
-  for (const rel of extra) rmSync(join(root, rel));
+  for (const rel of extra) rmSync(join(target, rel));
   if (stale.length || extra.length) console.log(`gen-butane-schemas: wrote ${stale.length} file(s), removed ${extra.length}`);
 }
 

@@ -4,19 +4,23 @@
 // scripts/gen-hash-wasm/*.wat.mjs and embedded as base64 so that the library needs no
 // file access or fetch at run time (it runs unchanged in Node and in a browser bundle).
 //
-//   node scripts/gen-hash-wasm.mjs           write the file if its content changed
-//   node scripts/gen-hash-wasm.mjs --check   exit 1 if the committed file is stale
-//   node scripts/gen-hash-wasm.mjs --wat DIR also write the WAT text to DIR (debugging)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+// The assembler is scripts/gen-hash-wasm/wat.mjs (plain JavaScript), so regenerating
+// needs no WebAssembly toolchain: `--check` rebuilds the bytes in memory like any
+// other generator.
+//
+//   node scripts/gen-hash-wasm.mjs                 write the file if its content changed
+//   node scripts/gen-hash-wasm.mjs --check [--root DIR]
+//                                                  exit 1 if the committed file differs
+//   node scripts/gen-hash-wasm.mjs --wat DIR       also write the WAT text to DIR (debugging)
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { finish, genArgs } from "./gen-files.mjs";
 import { assemble } from "./gen-hash-wasm/wat.mjs";
 import { yescryptWat } from "./gen-hash-wasm/yescrypt.wat.mjs";
 import { bcryptWat, LAYOUT } from "./gen-hash-wasm/bcrypt.wat.mjs";
 import { sha2Wat, SHA2_LAYOUT } from "./gen-hash-wasm/sha2.wat.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outFile = join(root, "src/hash/wasm.generated.ts");
+const outFile = "src/hash/wasm.generated.ts";
 
 const modules = { yescrypt: yescryptWat(), bcrypt: bcryptWat(), sha2: sha2Wat() };
 const args = process.argv.slice(2);
@@ -30,7 +34,7 @@ for (const [name, wat] of Object.entries(modules)) {
     try {
       new WebAssembly.Module(bytes);
     } catch (e) {
-      throw new Error(`${name}: generated module is invalid: ${e.message}`);
+      throw new Error(`${name}: generated module is invalid: ${/** @type {Error} */ (e).message}`);
     }
   }
   if (watDir) {
@@ -39,7 +43,7 @@ for (const [name, wat] of Object.entries(modules)) {
     writeFileSync(join(watDir, `${name}.wasm`), bytes);
   }
   const b64 = Buffer.from(bytes).toString("base64");
-  const lines = b64.match(/.{1,100}/g).map((l) => `  "${l}"`).join(" +\n");
+  const lines = (b64.match(/.{1,100}/g) ?? []).map((l) => `  "${l}"`).join(" +\n");
   body += `\n/** ${name} core, ${bytes.length} bytes. */\nexport const ${name}Wasm =\n${lines};\n`;
 }
 
@@ -53,13 +57,4 @@ export const bcryptLayout = ${JSON.stringify(LAYOUT)} as const;
 export const sha2Layout = ${JSON.stringify(SHA2_LAYOUT)} as const;
 ${body}`;
 
-const old = existsSync(outFile) ? readFileSync(outFile, "utf8") : null;
-if (args.includes("--check")) {
-  if (old !== text) {
-    console.error(`${outFile} is stale; run node scripts/gen-hash-wasm.mjs`);
-    process.exit(1);
-  }
-} else if (old !== text) {
-  writeFileSync(outFile, text);
-  console.log(`gen-hash-wasm: wrote ${outFile}`);
-}
+finish("gen-hash-wasm", new Map([[outFile, text]]), genArgs(args.filter((a, i) => a !== "--wat" && args[i - 1] !== "--wat")));

@@ -8,18 +8,20 @@
 // types (pointer = nullable), required keys are the fields Go writes without omitempty,
 // and unknown keys are allowed (Ignition reports them as warnings, not schema errors).
 //
-// Usage: node scripts/gen-schemas.mjs [--check]   (--check: fail if files are stale)
+// Usage: node scripts/gen-schemas.mjs [--check [--root DIR]]   (see scripts/gen-files.mjs)
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { finish, genArgs, repoRoot as root } from "./gen-files.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Loads the TypeScript spec tables (bundled in memory by esbuild). */
-export async function loadSpecs() {
+/**
+ * Loads the TypeScript spec tables and the version-slug function (bundled in memory by
+ * esbuild), so that the generators name files exactly as the code that reads them does.
+ * @returns {Promise<{ IGNITION_SPECS: any[], versionSlug: (version: string) => string }>}
+ */
+async function loadSpecModule() {
   const r = await build({
-    entryPoints: [join(root, "src/ignition/spec/index.ts")],
+    stdin: { contents: 'export { IGNITION_SPECS } from "./index"; export { versionSlug } from "./slug";', resolveDir: join(root, "src/ignition/spec"), loader: "ts" },
     bundle: true,
     format: "esm",
     platform: "neutral",
@@ -27,8 +29,7 @@ export async function loadSpecs() {
     logLevel: "silent",
   });
   const code = r.outputFiles[0].text;
-  const mod = await import("data:text/javascript;base64," + Buffer.from(code).toString("base64"));
-  return mod.IGNITION_SPECS;
+  return import("data:text/javascript;base64," + Buffer.from(code).toString("base64"));
 }
 
 /** Field descriptions (src/schemas/ignition-docs.ts, bundled like the specs). */
@@ -52,12 +53,9 @@ function describe(schema, descriptions) {
   return schema;
 }
 
-/** "3.7.0-experimental" -> "3_7_experimental" */
-export function versionSlug(version) {
-  const m = /^3\.(\d+)\.0(-experimental)?$/.exec(version);
-  if (!m) throw new Error(`unexpected Ignition version ${version}`);
-  return `3_${m[1]}${m[2] ? "_experimental" : ""}`;
-}
+const specModule = await loadSpecModule();
+/** "3.7.0-experimental" -> "3_7_experimental" (src/ignition/spec/slug.ts). */
+export const versionSlug = specModule.versionSlug;
 
 function parseType(type) {
   const list = type.endsWith("[]");
@@ -161,7 +159,7 @@ function indexTypes(specs) {
 
 /** Every generated file: path (relative to the repo root) -> content. */
 export async function generateAll() {
-  const specs = await loadSpecs();
+  const specs = specModule.IGNITION_SPECS;
   const descriptionsOf = await loadDescriptions(specs);
   const files = new Map();
   for (const spec of specs) {
@@ -173,28 +171,7 @@ export async function generateAll() {
   return { specs, files };
 }
 
-/** Writes files whose content changed; returns the paths that were stale. */
-export function writeFiles(files, check = false) {
-  const stale = [];
-  for (const [rel, content] of files) {
-    const p = join(root, rel);
-    if (existsSync(p) && readFileSync(p, "utf8") === content) continue;
-    stale.push(rel);
-    if (!check) {
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, content);
-    }
-  }
-  return stale;
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const check = process.argv.includes("--check");
   const { files } = await generateAll();
-  const stale = writeFiles(files, check);
-  if (check && stale.length) {
-    console.error(`gen-schemas: stale generated files:\n  ${stale.join("\n  ")}`);
-    process.exit(1);
-  }
-  if (!check && stale.length) console.log(`gen-schemas: wrote ${stale.length} file(s)`);
+  finish("gen-schemas", files, genArgs());
 }

@@ -4,14 +4,16 @@
 //   src/ignition/generated/validators.js    one validate function per spec version
 //   src/ignition/generated/validators.d.ts  its declarations
 // so that nothing compiles a schema at run time: no eval/new Function, usable under a
-// strict Content-Security-Policy and in the browser bundle. Run by scripts/build.mjs.
+// strict Content-Security-Policy and in the browser bundle. Run by scripts/build.mjs;
+// `--check [--root DIR]` compares instead of writing (see scripts/gen-files.mjs).
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { createHash } from "node:crypto";
-import { generateAll, versionSlug, writeFiles } from "./gen-schemas.mjs";
+import { finish, genArgs } from "./gen-files.mjs";
+import { generateAll, versionSlug } from "./gen-schemas.mjs";
 
-const check = process.argv.includes("--check");
+const args = genArgs();
 const { specs, files } = await generateAll();
 
 const ajv = new Ajv({
@@ -137,8 +139,4 @@ const dts = [
 ].join("\n");
 files.set("src/ignition/generated/validators.d.ts", dts);
 
-const stale = writeFiles(files, check);
-if (check && stale.length) {
-  console.error(`gen-validators: stale generated files:\n  ${stale.join("\n  ")}`);
-  process.exit(1);
-}
+finish("gen-validators", files, args);

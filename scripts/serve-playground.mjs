@@ -65,7 +65,8 @@ export function serve(base = dir, { port = 0, host = "127.0.0.1" } = {}) {
     server.once("error", reject);
     server.listen(port, host, () => {
       const shown = host === "127.0.0.1" ? "localhost" : host;
-      resolve({ server, url: `http://${shown}:${server.address().port}/` });
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
+      resolve({ server, url: `http://${shown}:${port}/` });
     });
   });
 }

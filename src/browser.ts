@@ -3,12 +3,9 @@
 // loaded on first use, password hashing. No Node built-ins anywhere in this graph;
 // the build fails if one creeps in.
 
-import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./translate";
+import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./api/translate";
 import { bundle as coreBundle, type BundleResult } from "./compose/bundle";
-import { memoryFileSystem, isMemoryFiles, MemoryFilesError, type MemoryFiles } from "./browser/memory-fs";
-import { registerBuiltinVariants } from "./butane/variants";
-import { listVariants as registeredVariants } from "./butane/registry";
-import type { VariantVersion } from "./butane/variants/define";
+import { memoryFileSystem, isMemoryFiles, MemoryFilesError, type MemoryFiles } from "./fs/memory-fs";
 import type { CryptOptions, HashOptions } from "./hash/index";
 // Variants shipped beyond the reference's (acos), registered through the public API.
 import { registerShippedVariants } from "./variants-ext/register";
@@ -16,7 +13,7 @@ import { registerShippedVariants } from "./variants-ext/register";
 registerShippedVariants(); // a call, not a bare import: package.json marks modules side-effect free
 
 export * from "./index";
-export { memoryFileSystem, MemoryFilesError, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./browser/memory-fs";
+export { memoryFileSystem, MemoryFilesError, type MemoryFiles, type MemoryEntry, type MemoryFileSystemOptions } from "./fs/memory-fs";
 export { readPickedFiles, type PickedFile, type PickedFolder } from "./browser/file-list";
 export { validateIgnition, type ValidateIgnitionOptions, type ValidateIgnitionResult } from "./ignition/index";
 export type { CostLimits, CryptOptions, HashMethod, HashMethodInfo, HashOptions } from "./hash/index";
@@ -76,12 +73,6 @@ export function bundle(input: string | Uint8Array, options: BrowserTranslateOpti
   if (options === null || typeof options !== "object" || Array.isArray(options)) return coreBundle(input, options as TranslateOptions);
   const core = coreOptions(options);
   return typeof core === "string" ? optionError(core) : coreBundle(input, core);
-}
-
-/** Every variant version translate() accepts (the built-in ones and any registered). */
-export function listVariants(): VariantVersion[] {
-  registerBuiltinVariants();
-  return registeredVariants();
 }
 
 /**

@@ -4,7 +4,7 @@
 import { formatPretty as formatEntriesPretty, formatRaw as formatEntriesRaw } from "./emit/diagnostics";
 import type { Diagnostic, ReportEntry } from "./core/report";
 
-export { translate, translateAsync, listVariants, getVariant, STRICT_FAILURE } from "./translate";
+export { translate, translateAsync, listVariants, getVariant, STRICT_FAILURE } from "./api/translate";
 export type {
   TranslateOptions,
   TranslateAsyncOptions,
@@ -14,7 +14,7 @@ export type {
   IgnitionConfig,
   AsyncFileSystemAccess,
   MaybePromise,
-} from "./translate";
+} from "./api/translate";
 export type {
   IgnitionConfigByVersion,
   V3_0 as IgnitionV3_0,
@@ -34,7 +34,7 @@ export type { VariantVersion } from "./butane/variants/define";
 export * from "./extend";
 // Texts and stable codes of the acos variant's diagnostics (src/variants-ext/acos).
 export { ACOS_MESSAGES } from "./butane/messages";
-export { REFERENCE_VERSION, PACKAGE_VERSION } from "./version";
+export { REFERENCE_VERSION, PACKAGE_VERSION } from "./core/version";
 export { decompile, normalizeIgnition } from "./decompile";
 export type { DecompileOptions, DecompileResult } from "./decompile";
 

@@ -1,8 +1,8 @@
 // The package's Node entry: the platform-neutral API, plus default file access for
 // `filesDir` backed by node:fs (confined to the files directory).
 
-import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./translate";
-import { nodeFileSystem } from "./node-fs";
+import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./api/translate";
+import { nodeFileSystem } from "./fs/node-fs";
 // Variants shipped beyond the reference's (acos), registered through the public API.
 import { registerShippedVariants } from "./variants-ext/register";
 
@@ -10,7 +10,7 @@ registerShippedVariants(); // a call, not a bare import: package.json marks modu
 import { bundle as coreBundle, type BundleOptions, type BundleResult } from "./compose/bundle";
 
 export * from "./index";
-export { nodeFileSystem } from "./node-fs";
+export { nodeFileSystem } from "./fs/node-fs";
 export { validateIgnition, type ValidateIgnitionOptions, type ValidateIgnitionResult } from "./ignition/index";
 export { hashPassword, verifyPassword, crypt, HASH_METHODS, PasswordHashError, DEFAULT_COST_LIMITS, NO_COST_LIMITS, type HashMethod, type HashOptions, type CryptOptions, type CostLimits } from "./hash/index";
 

@@ -5,9 +5,9 @@
 import { describe, expect, test } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { translate } from "../src/translate";
+import { translate } from "../src/api/translate";
 import type { Diagnostic } from "../src/core/report";
-import { nodeFileSystem } from "../src/node-fs";
+import { nodeFileSystem } from "../src/fs/node-fs";
 import { runButane } from "../src/cli/butane";
 import { encodeOutput } from "../src/cli/node-io";
 

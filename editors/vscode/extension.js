@@ -1,7 +1,7 @@
 // VS Code extension: starts butane-ts's language server for Butane configs (*.bu).
-"use strict";
-const fs = require("fs");
-const path = require("path");
+
+const fs = require("node:fs");
+const path = require("node:path");
 const vscode = require("vscode");
 const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 
@@ -40,7 +40,7 @@ async function activate(context) {
   try {
     await client.start();
   } catch (e) {
-    vscode.window.showErrorMessage(`Butane: could not start ${command} (${e && e.message ? e.message : e}). Install butane-ts (npm install -g butane-ts) or set butane.serverPath.`);
+    vscode.window.showErrorMessage(`Butane: could not start ${command} (${e?.message ? e.message : e}). Install butane-ts (npm install -g butane-ts) or set butane.serverPath.`);
   }
 }
 

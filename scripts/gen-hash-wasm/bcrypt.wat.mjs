@@ -20,6 +20,7 @@ export function piWords(count) {
   // frac(pi) to 32*count bits, plus guard bits
   const bits = BigInt(32 * count + 64);
   const one = 1n << bits;
+  /** @param {bigint} x */
   const atanInv = (x) => {
     const x2 = x * x;
     let term = one / x, sum = 0n, k = 1n, sign = 1n;

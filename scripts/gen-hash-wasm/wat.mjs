@@ -191,7 +191,8 @@ export function assemble(src) {
   const funcNames = new Map();
   const exports = [];
   const datas = [];
-  let memory = null; // { min, max, imported, exportName }
+  /** @type {{ min: number, max: number | undefined, imported?: string[] } | null} */
+  let memory = null;
   let importedFuncs = 0;
 
   const sig = (fields) => {
@@ -234,6 +235,7 @@ export function assemble(src) {
         memory = { min: Number(nums[0]), max: nums[1] === undefined ? undefined : Number(nums[1]), imported: [modName.text, fieldName.text] };
       } else if (desc[0] === "func") {
         let rest = desc.slice(1);
+        /** @type {string | null} */
         let fname = null;
         if (isAtom(rest[0]) && rest[0].startsWith("$")) (fname = rest[0]), (rest = rest.slice(1));
         const s = sig(rest);
@@ -246,6 +248,7 @@ export function assemble(src) {
   for (const field of mod.slice(1)) {
     if (field[0] === "func") {
       let rest = field.slice(1);
+      /** @type {string | null} */
       let fname = null;
       if (isAtom(rest[0]) && rest[0].startsWith("$")) (fname = rest[0]), (rest = rest.slice(1));
       const exportNames = [];
@@ -265,7 +268,7 @@ export function assemble(src) {
       memory = { min: Number(rest[0]), max: rest[1] === undefined ? undefined : Number(rest[1]) };
       if (exportName) exports.push({ name: exportName, kind: 2, index: 0 });
     } else if (field[0] === "data") {
-      let rest = field.slice(1);
+      const rest = field.slice(1);
       let off = rest.shift();
       if (off[0] === "offset") off = off[1];
       if (off[0] !== "i32.const") throw new Error("data offset must be (i32.const N)");
@@ -310,9 +313,12 @@ export function assemble(src) {
       }
       return Number(a);
     };
+    /** @returns {[number, string | null, number]} */
     const blockType = (items) => {
       // items: leading atoms/lists after the opcode; returns [bt byte, label, consumed]
-      let k = 0, label = null, bt = 0x40;
+      /** @type {string | null} */
+      let label = null;
+      let k = 0, bt = 0x40;
       if (isAtom(items[k]) && items[k].startsWith("$")) label = items[k++];
       if (isList(items[k]) && items[k][0] === "result") {
         if (items[k].length !== 2) throw new Error("multi-value blocks unsupported");

@@ -95,7 +95,7 @@ function pwxform() {
       const a = ws[2 * j], b = ws[2 * j + 1];
       out.push(set("$p0", add(get("$S0"), `(i32.and (i32.wrap_i64 ${get(a)}) ${i32(0xff0)})`)));
       out.push(set("$p1", add(get("$S1"), `(i32.and (i32.wrap_i64 (i64.shr_u ${get(a)} (i64.const 32))) ${i32(0xff0)})`)));
-      for (const [k, w] of [[0, a], [1, b]]) {
+      for (const [k, w] of /** @type {[number, string][]} */ ([[0, a], [1, b]])) {
         const prod = `(i64.mul (i64.shr_u ${get(w)} (i64.const 32)) (i64.and ${get(w)} (i64.const 0xffffffff)))`;
         out.push(set(w, `(i64.xor (i64.add ${prod} (i64.load offset=${8 * k} ${get("$p0")})) (i64.load offset=${8 * k} ${get("$p1")}))`));
         if (round !== 0 && round !== 5) out.push(`(i64.store offset=${8 * q++} ${get("$S2w")} ${get(w)})`);

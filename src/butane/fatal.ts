@@ -5,7 +5,7 @@
 // output does not change: it still prints only the reference's message.
 
 import type { ReportEntry } from "../core/report";
-import { DecodeErrors, DecodeFailure } from "../parse/decode";
+import { type DecodeErrors, DecodeFailure } from "../parse/decode";
 import { documentRoot, nodeAt, pathsOf } from "../parse/positions";
 import { YamlError, type YamlNode } from "../yaml";
 

@@ -7,7 +7,10 @@
 
 import { Report, type PathPart, type ReportEntry } from "../core/report";
 import { emitStruct } from "../emit/json";
-import type { SpecVersion } from "../ignition/spec";
+import { normalizeSemver } from "../go/semver";
+import { validateEmbeddedConfig } from "../ignition/validate-config";
+import { validateDuplicates } from "../ignition/validate/dups";
+import { validateConfigSemantics } from "../ignition/validate/semantics";
 import { Decoder, DecodeErrors, DecodeFailure, decodeHeader, typeDesc } from "../parse/decode";
 import { documentRoot, locate } from "../parse/positions";
 import { parseYaml, YamlError, type YamlNode } from "../yaml";
@@ -16,17 +19,14 @@ import { headerErrorEntry, readErrorEntries } from "./fatal";
 import { lookupVariant } from "./registry";
 import { snake } from "./translate/auto";
 import { baseContext, checkEmbeddedConfig, translateBase, type BaseResult } from "./translate/base";
-import type { EmbeddedValidation, Obj, TranslateOptions } from "./translate/context";
+import type { Obj, TranslateOptions } from "./translate/context";
+import type { SpecVersion } from "../ignition/spec/model";
 import { TranslationSet as TranslationSetCtor, type TranslationSet } from "./translate/translation-set";
 import { checkUnusedKeys, validateButane, type RuleEnv } from "./validate";
 import type { VariantVersion, WrapResult } from "./variants/define";
 
 /** Ignition's own checks, applied to the generated config. */
-export interface IgnitionChecks {
-  duplicates(config: Obj, spec: SpecVersion): ReportEntry[];
-  semantics(config: Obj, spec: SpecVersion): ReportEntry[];
-  embedded(raw: string, spec: SpecVersion): EmbeddedValidation;
-}
+const checks = { duplicates: validateDuplicates, semantics: validateConfigSemantics, embedded: validateEmbeddedConfig };
 
 export interface PipelineOptions extends TranslateOptions {
   pretty?: boolean;
@@ -54,30 +54,6 @@ export interface PipelineResult {
    * behind `fatal`, located, for the library's report (the command prints only `fatal`).
    */
   fatalEntries?: ReportEntry[];
-}
-
-/** go-semver's parse and String(); null when invalid. */
-export function normalizeSemver(v: string): string | null {
-  let rest = v;
-  let metadata = "", pre = "";
-  const plus = rest.indexOf("+");
-  if (plus !== -1) { metadata = rest.slice(plus + 1); rest = rest.slice(0, plus); }
-  const dash = rest.indexOf("-");
-  if (dash !== -1) { pre = rest.slice(dash + 1); rest = rest.slice(0, dash); }
-  const parts = rest.split(".");
-  if (parts.length < 3) return null;
-  const dot = [parts[0]!, parts[1]!, parts.slice(2).join(".")];
-  const ident = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
-  if (pre !== "" && !ident.test(pre)) return null;
-  if (metadata !== "" && !ident.test(metadata)) return null;
-  const nums: bigint[] = [];
-  for (const p of dot) {
-    if (!/^[+-]?[0-9]+$/.test(p)) return null;
-    const n = BigInt(p);
-    if (n > (1n << 63n) - 1n || n < -(1n << 63n)) return null;
-    nums.push(n);
-  }
-  return `${nums[0]}.${nums[1]}.${nums[2]}` + (pre ? `-${pre}` : "") + (metadata ? `+${metadata}` : "");
 }
 
 /** Maps JSON-side entries to YAML paths through the translation set (else by snake-casing). */
@@ -126,7 +102,6 @@ export interface ComposeStage {
   doc: YamlNode | null;
   result: BaseResult;
   options: PipelineOptions;
-  checks: IgnitionChecks;
 }
 
 export interface ComposeOutcome {
@@ -168,7 +143,7 @@ export function correlateIn(entries: readonly ReportEntry[], root: YamlNode | nu
  * variant's steps and the compose hook. A PipelineResult when the config cannot be
  * read or its source is invalid.
  */
-export function translateSource(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): TranslatedSource | PipelineResult {
+export function translateSource(input: string | Uint8Array, options: PipelineOptions): TranslatedSource | PipelineResult {
   // Parse and read the header.
   let doc: YamlNode | null = null;
   let header: { variant: string; version: string };
@@ -193,7 +168,7 @@ export function translateSource(input: string | Uint8Array, options: PipelineOpt
   // Decode into the version's schema.
   let cfg: Obj;
   try {
-    cfg = def.decode ? def.decode(doc) : ((new Decoder(def.schema).decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj);
+    cfg = def.decode ? def.decode(doc) : ((new Decoder().decodeDocument(doc, typeDesc(def.schema, "Config")) ?? {}) as Obj);
   } catch (e) {
     if (e instanceof DecodeErrors || e instanceof DecodeFailure) return { entries: [], fatal: e.message, fatalEntries: readErrorEntries(e, doc) };
     throw e;
@@ -222,18 +197,18 @@ export function translateSource(input: string | Uint8Array, options: PipelineOpt
   if (!result.report.isFatal()) for (const step of def.steps) result = step(ctx, cfg, result);
   const docs = new Map<string, YamlNode | null>();
   if (options.compose && !result.report.isFatal()) {
-    const composed = options.compose.hook({ cfg, def, spec, doc, result, options, checks });
+    const composed = options.compose.hook({ cfg, def, spec, doc, result, options });
     result = composed.result;
     if (composed.docs) for (const [k, v] of composed.docs) docs.set(k, v);
   }
   return { def, cfg, doc, root, spec, report, translated, result, docs };
 }
 
-export function runPipeline(input: string | Uint8Array, options: PipelineOptions, checks: IgnitionChecks): PipelineResult {
-  const src = translateSource(input, options, checks);
+export function runPipeline(input: string | Uint8Array, options: PipelineOptions): PipelineResult {
+  const src = translateSource(input, options);
   if (!("def" in src)) return src;
   const { def, cfg, root, spec, report, translated, docs } = src;
-  let result = src.result;
+  const result = src.result;
   const finish = (fatal?: string): PipelineResult => {
     report.merge(correlateIn(translated.entries, root, docs));
     return fatal !== undefined ? { entries: report.entries, fatal } : { entries: report.entries };

@@ -6,9 +6,10 @@
 import { pathString, Report, type PathPart } from "../core/report";
 import { documentRoot, nodeAt } from "../parse/positions";
 import { Kind, type YamlNode } from "../yaml";
+import type { Obj } from "../core/obj";
 import type { ButaneSchema } from "./schema";
 
-export type Obj = Record<string, unknown>;
+export type { Obj };
 
 /** Services a rule may need beyond the value itself. */
 export interface RuleEnv {

@@ -6,7 +6,7 @@
 // (whole or not at all), without a flush to disk per file.
 
 import { formatPretty, formatRaw } from "../emit/diagnostics";
-import { STRICT_FAILURE, translateDetailed } from "../translate";
+import { STRICT_FAILURE, translateDetailed } from "../api/translate";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 import { HostError, type CliIo } from "./io";
 

@@ -4,9 +4,9 @@
 // argv and a CliIo; bin/butane.js runs it with the Node one.
 
 import { formatPretty, formatRaw } from "../emit/diagnostics";
-import { STRICT_FAILURE, translateDetailed, type TranslateOptions } from "../translate";
+import { STRICT_FAILURE, translateDetailed, type TranslateOptions } from "../api/translate";
 import { FlagError, formatFlagHelp, parseFlags, type FlagSpec } from "./flags";
-import { VERSION_STRING } from "../version";
+import { VERSION_STRING } from "../core/version";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 import { formatJsonReport, type ReportInput } from "../emit/report-json";

@@ -6,7 +6,7 @@
 
 import { formatEntryRaw } from "../core/report";
 import { validateIgnitionEntries } from "../ignition/validate-config";
-import { PACKAGE_VERSION } from "../version";
+import { PACKAGE_VERSION } from "../core/version";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 

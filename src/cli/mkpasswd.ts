@@ -9,7 +9,7 @@
 // A pure function of argv and a CliIo with a password source; the Node source (stdin,
 // tty, fds) is in node-password.ts.
 import { HASH_METHODS, NO_COST_LIMITS, PasswordHashError, crypt, findMethod, hashPassword, type HashMethodInfo } from "../hash/index";
-import { PACKAGE_VERSION } from "../version";
+import { PACKAGE_VERSION } from "../core/version";
 import { memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
 
 /** Where a password comes from when it is not an argument. */

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import * as tty from "node:tty";
 import { ERRNO_TEXT } from "../core/files";
-import { nodeFileSystem } from "../node-fs";
+import { nodeFileSystem } from "../fs/node-fs";
 import { HostError, type CliIo } from "./io";
 
 // A lone low surrogate U+DC80–U+DCFF stands for a raw byte that is not UTF-8 (see

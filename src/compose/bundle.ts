@@ -19,9 +19,8 @@ import { translateSource, type PipelineOptions, type TranslatedSource } from "..
 import type { ButaneSchema } from "../butane/schema";
 import type { Obj } from "../butane/translate/context";
 import { makeDataUrl } from "../butane/translate/data-url";
-import { ignitionChecks } from "../ignition-checks";
 import { registerBuiltinVariants } from "../butane/variants";
-import { toFileSystem, translateDetailed, type TranslateOptions } from "../translate";
+import { toFileSystem, translateDetailed, type TranslateOptions } from "../api/translate";
 import { Kind, Style, type YamlNode } from "../yaml";
 import { decodeBytes } from "../yaml/reader";
 import { documentRoot } from "../parse/positions";
@@ -47,7 +46,6 @@ class BundleError extends Error {
   }
 }
 
-const enc = new TextEncoder();
 const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 const strict = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
 
@@ -89,7 +87,7 @@ export function bundle(input: string | Uint8Array, options: BundleOptions = {}):
 
 function positionOf(input: string | Uint8Array, path: PathPart[]): { line?: number; column?: number } {
   try {
-    const src = translateSource(input, { filesDir: "" }, ignitionChecks);
+    const src = translateSource(input, { filesDir: "" });
     if (!("def" in src)) return {};
     const n = nodeAt(src.root, path);
     return n ? { line: n.line, column: n.column } : {};
@@ -144,7 +142,7 @@ function bundleText(input: string | Uint8Array, options: BundleOptions, extraInp
     ...(options.mergeLocal ? { compose: { hook: (s) => ({ result: s.result }), claimsInline: isButaneText } } : {}),
   };
   registerBuiltinVariants();
-  const src = translateSource(text, popts, ignitionChecks);
+  const src = translateSource(text, popts);
   if (!("def" in src)) throw new BundleError([], src.fatal ?? "the config cannot be read");
   const ctx: Ctx = {
     src, map: new SourceMap(text), fs, options, edits: [],

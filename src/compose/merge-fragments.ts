@@ -169,7 +169,7 @@ function translateFragment(
   parentError: (at: PathPart[] | undefined, message: string) => void,
 ): Fragment | undefined {
   const options: PipelineOptions = { ...stage.options, compose: { hook: makeHook(chain, [], state), claimsInline: isButaneText } };
-  const src = translateSource(raw, options, stage.checks);
+  const src = translateSource(raw, options);
   const own = (list: readonly ReportEntry[]) => list.map((e) => (e.file === undefined ? { ...e, file: ref.name } : e));
   if (!("def" in src)) {
     entries.push(...own([...src.entries, ...(src.fatalEntries ?? [])]));

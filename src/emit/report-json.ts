@@ -10,7 +10,7 @@
 
 import type { Diagnostic, Severity } from "../core/report";
 import { MSG } from "../butane/messages";
-import { PACKAGE_VERSION, REFERENCE_VERSION } from "../version";
+import { PACKAGE_VERSION, REFERENCE_VERSION } from "../core/version";
 
 export interface SourceEnd {
   endLine: number;

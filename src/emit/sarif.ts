@@ -4,7 +4,7 @@
 // Columns are code points (declared with `columnKind`), matching the plain output.
 
 import type { Diagnostic, Severity } from "../core/report";
-import { PACKAGE_VERSION, REFERENCE_VERSION } from "../version";
+import { PACKAGE_VERSION, REFERENCE_VERSION } from "../core/version";
 import { reportItems, type ReportInput, type ReportItem } from "./report-json";
 
 export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";

@@ -2,7 +2,7 @@
 // node of the document that its path reaches (a key's own position for key entries).
 
 import type { ReportEntry } from "../core/report";
-import type { JNode, LineIndex } from "./go/json";
+import type { JNode, LineIndex } from "../go/json";
 
 /** Start index of the deepest node the path reaches (-1 when unknown). */
 export function deepestStart(tree: JNode, e: ReportEntry): number {

@@ -5,7 +5,7 @@
 
 import type { SpecVersion } from "./spec/model";
 import { parseType } from "./spec/model";
-import type { JNode, JObject } from "./go/json";
+import type { JNode, JObject } from "../go/json";
 import type { PathPart } from "../core/report";
 
 export interface DecodeTypeError {
@@ -63,7 +63,7 @@ const typeCache = new WeakMap<SpecVersion, T>();
 
 /** The Go type tree of a spec version's Config. */
 function configType(spec: SpecVersion): T {
-  let t = typeCache.get(spec);
+  const t = typeCache.get(spec);
   if (t) return t;
   const structs = new Map<string, T & { k: "struct" }>();
   const structT = (name: string): T & { k: "struct" } => {

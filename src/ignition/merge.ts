@@ -12,6 +12,7 @@
 //   rest; lists sharing a key space (files/directories/links) drop parent entries
 //   whose key the child uses in a sibling list.
 
+import type { Obj } from "../core/obj";
 import type { PathPart } from "../core/report";
 import { parseType, type SpecVersion } from "./spec";
 import { entryKey, STRUCT_KEYS } from "./spec/keys";
@@ -24,7 +25,6 @@ export interface TranscriptEntry {
   toPath: PathPart[];
 }
 
-type Obj = Record<string, unknown>;
 
 export function mergeConfigs(parent: Obj, child: Obj, spec: SpecVersion, root = "Config"): { result: Obj; transcript: TranscriptEntry[] } {
   const m = new Merger(spec);

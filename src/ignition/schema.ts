@@ -3,15 +3,11 @@
 
 import type { PathPart, ReportEntry } from "../core/report";
 import type { SpecVersion } from "./spec/model";
+import { versionSlug } from "./spec/slug";
 import * as validators from "./generated/validators.js";
 import type { SchemaError, SchemaValidator } from "./generated/validators.js";
 
-/** "3.7.0-experimental" -> "3_7_experimental" */
-export function versionSlug(version: string): string {
-  const m = /^3\.(\d+)\.0(-experimental)?$/.exec(version);
-  if (!m) throw new Error(`unexpected Ignition version ${version}`);
-  return `3_${m[1]}${m[2] ? "_experimental" : ""}`;
-}
+export { versionSlug };
 
 const byName = validators as unknown as Record<string, SchemaValidator>;
 

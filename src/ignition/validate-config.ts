@@ -5,8 +5,8 @@ import type { Diagnostic, PathPart, ReportEntry, Severity } from "../core/report
 import { pathString, toDiagnostic } from "../core/report";
 import type { SpecVersion } from "./spec/model";
 import { IGNITION_SPECS } from "./spec/index";
-import { checkJsonSyntax, JsonDepthError, parseJsonTree, treeFromValue, LineIndex, type JNode } from "./go/json";
-import { parseSemver, type SemVer } from "./go/semver";
+import { checkJsonSyntax, JsonDepthError, parseJsonTree, treeFromValue, LineIndex, type JNode } from "../go/json";
+import { parseSemver, type SemVer } from "../go/semver";
 import { decodeConfig, decodeVersionStub } from "./decode";
 import { validateConfigSemantics } from "./validate/semantics";
 import { validateDuplicates } from "./validate/dups";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { startServer } from "./server";
-import { VERSION_STRING } from "../version";
+import { VERSION_STRING } from "../core/version";
 import type { SchemaReader } from "./schema";
 
 const args = process.argv.slice(2);

@@ -7,7 +7,7 @@
 import type { PathPart } from "../core/report";
 import type { ButaneSchema } from "../butane/schema";
 import { lookupVariant } from "../butane/registry";
-import { listVariants } from "../translate";
+import { listVariants } from "../api/translate";
 
 export type JsonSchema = {
   $ref?: string;

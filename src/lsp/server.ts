@@ -23,12 +23,12 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../core/report";
 import { translate } from "../node";
-import { normalizeSemver } from "../butane/pipeline";
+import { normalizeSemver } from "../go/semver";
 import { diagnosticCode, sourceLines, tokenEnd, type Fix } from "../emit/report-json";
 import { nearMisses } from "./suggest";
 import { docOf, knownVersions, nodeAtPath, propertiesOf, SchemaStore, typeOf, valuesOf, type SchemaReader } from "./schema";
 import { cursorContext, keyAt, readHeader, siblingKeys, unquote } from "./yaml-context";
-import { PACKAGE_VERSION } from "../version";
+import { PACKAGE_VERSION } from "../core/version";
 
 export interface ServerSettings {
   /** Directory `local:` paths are relative to; relative to the workspace folder. Default: the document's folder. */
@@ -160,7 +160,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params: InitializeParams) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    if (folder && folder.startsWith("file:")) workspaceRoot = fileURLToPath(folder);
+    if (folder?.startsWith("file:")) workspaceRoot = fileURLToPath(folder);
     applySettings(params.initializationOptions);
     return {
       capabilities: {

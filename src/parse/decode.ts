@@ -11,11 +11,9 @@
 // merges) and more than MAX_DECODE_ERRORS collected errors (a key repeated n times
 // yields n(n-1)/2 "already defined" errors).
 
-import type { ButaneSchema } from "../butane/schema";
 import { Kind, Style, YamlError, resolve, resolveTag, type Resolved, type YamlNode } from "../yaml";
-import { goQuote } from "../core/go-quote";
-
-export type Obj = Record<string, unknown>;
+import { goQuote } from "../go/quote";
+import type { Obj } from "../core/obj";
 
 /** Deepest nesting of aliases (each `<<: *x` inside an expansion adds a level). */
 export const MAX_ALIAS_DEPTH = 200;
@@ -56,9 +54,27 @@ type TypeDesc =
 export const STRING_MAP = "map[string]string";
 const STRING: TypeDesc = { k: "prim", p: "string", name: "string" };
 
-const descCache = new WeakMap<ButaneSchema, Map<string, TypeDesc>>();
+/**
+ * What decoding needs of a schema: the structs and named types to decode into, and the
+ * Go package each lives in (decoding errors name it). src/butane's ButaneSchema has
+ * this shape; declaring it here keeps parsing independent of the Butane layer.
+ */
+export interface DecodeSchema {
+  /** Package of the base structs and named types, e.g. "v0_6". */
+  readonly basePkg: string;
+  /** Package of the variant's own structs, e.g. "v1_6". */
+  readonly variantPkg: string;
+  /** Fields of each struct: key, type ("string" | "int" | "bool", a name, "[]" suffix for lists). */
+  readonly structs: Readonly<Record<string, readonly { readonly key: string; readonly type: string; readonly optional?: boolean }[]>>;
+  /** Named types: "Device" -> "string". */
+  readonly aliases: Readonly<Record<string, string>>;
+  /** Structs defined by the variant rather than the base. */
+  readonly variantStructs: ReadonlySet<string>;
+}
 
-export function typeDesc(schema: ButaneSchema, type: string): TypeDesc {
+const descCache = new WeakMap<DecodeSchema, Map<string, TypeDesc>>();
+
+export function typeDesc(schema: DecodeSchema, type: string): TypeDesc {
   let cache = descCache.get(schema);
   if (!cache) descCache.set(schema, (cache = new Map()));
   const hit = cache.get(type);
@@ -147,8 +163,6 @@ export class Decoder {
   private aliasDepth = 0;
   private readonly activeAliases = new Set<YamlNode>();
   private mergedFields: Set<string> | null = null;
-
-  constructor(private readonly schema: ButaneSchema | null) {}
 
   /** Decodes the document into `type`; throws DecodeErrors / DecodeFailure. */
   decodeDocument(doc: YamlNode | null, type: TypeDesc): unknown {
@@ -403,7 +417,7 @@ export class Decoder {
       const e: { v: unknown } = { v: undefined };
       const value = c[i + 1]!;
       if (this.unmarshal(value, STRING, e)) map[key] = e.v as string;
-      else if (shortTag(value) === "!!null" && (isNew || !Object.prototype.hasOwnProperty.call(map, key))) map[key] = "";
+      else if (shortTag(value) === "!!null" && (isNew || !Object.hasOwn(map, key))) map[key] = "";
     }
     this.mergedFields = mergedFields;
     if (mergeNode) this.merge(n, mergeNode, { k: "map", name: STRING_MAP }, out);
@@ -488,6 +502,6 @@ export function decodeHeader(doc: YamlNode | null): { variant: string; version: 
   fields.set("version", { key: "version", type: str, optional: false });
   fields.set("variant", { key: "variant", type: str, optional: false });
   const t: TypeDesc = { k: "struct", name: "config.commonFields", struct: "commonFields", fields };
-  const v = (new Decoder(null).decodeDocument(doc, t) ?? {}) as Obj;
+  const v = (new Decoder().decodeDocument(doc, t) ?? {}) as Obj;
   return { variant: typeof v.variant === "string" ? v.variant : "", version: typeof v.version === "string" ? v.version : "" };
 }

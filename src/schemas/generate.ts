@@ -5,7 +5,7 @@
 // each candidate from the documentation table is translated in a minimal config and
 // kept when no error lands on that field.
 
-import { listVariants, translate } from "../translate";
+import { listVariants, translate } from "../api/translate";
 import { registerShippedVariants } from "../variants-ext/register";
 import type { VariantVersion } from "../butane/variants/define";
 import { BUTANE_FIELDS, fieldDoc } from "./butane-fields";

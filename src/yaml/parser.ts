@@ -18,7 +18,7 @@
 //
 // Events are written into one reusable Event object.
 
-import { Scanner, T, SS, type Token } from "./scanner";
+import { type Scanner, T, SS, type Token } from "./scanner";
 import { YamlError } from "./node";
 
 export const enum E {

@@ -358,13 +358,6 @@ export class Scanner {
     return r;
   }
 
-  /** read(): consume one character and return it. */
-  private readChar(): string {
-    const p = this.pos;
-    this.skip();
-    return this.src.slice(p, this.pos);
-  }
-
   /**
    * yaml.v3's parser.fail() message for the latest error: "yaml: line N: problem", where N
    * comes from the context mark, else the problem mark (0-based lines; scanner errors add one).

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { translate } from "../../src/index";
-import { memoryFileSystem } from "../../src/browser/memory-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { bundle } from "../../src/compose/bundle";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 1407);

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { translate } from "../../src/index";
-import { memoryFileSystem, type MemoryFiles } from "../../src/browser/memory-fs";
+import { memoryFileSystem, type MemoryFiles } from "../../src/fs/memory-fs";
 import { runButane } from "../../src/cli/butane";
 import { bundle } from "../../src/compose/bundle";
 import { scalarValue } from "../../src/compose/yaml-text";
@@ -51,7 +51,7 @@ storage:
     const bin = new Uint8Array(3000).map((_, i) => (i * 7) % 251);
     bin[0] = 0xff;
     const out = check("storage:\n  files:\n    - path: /bin.dat\n      contents:\n        local: bin.dat\n", { "bin.dat": bin });
-    expect(out).toMatch(/source: "data:;base64,[^"]+"\n        compression: (gzip|"")\n$/);
+    expect(out).toMatch(/source: "data:;base64,[^"]+"\n {8}compression: (gzip|"")\n$/);
   });
 
   it("uses data URLs under ignition.config, where inline text would be read as Ignition JSON", () => {

@@ -36,7 +36,7 @@ describe.skipIf(all.length === 0)("merge-local over conformance inputs", () => {
       if (r.error !== undefined || !r.config || !/^variant: *(fcos|flatcar|fiot|r4e)\b/m.test(text)) continue;
       const key = /^variant: *(\S+)/m.exec(text)![1] + " " + /^version: *(\S+)/m.exec(text)![1];
       const spec = (r.config.ignition as { version: string }).version;
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push({ text, config: r.config, spec });
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push({ text, config: r.config as unknown as Record<string, unknown>, spec });
     }
     let pairs = 0, merged = 0, rejected = 0;
     for (const list of groups.values()) {

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { translate } from "../../src/index";
-import { memoryFileSystem } from "../../src/browser/memory-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { runButane } from "../../src/cli/butane";
 import { bundle } from "../../src/compose/bundle";
 

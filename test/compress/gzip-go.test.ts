@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync, inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { crc32, deflateGo, gzipGo } from "../../src/compress/index";
+import { haveShared } from "../shared";
 import { type GenSpec, generate } from "./gen";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -77,7 +78,7 @@ function conformancePayloads(): { where: string; gz: Buffer }[] {
   return [...found].map(([b64, where]) => ({ where, gz: Buffer.from(b64, "base64") }));
 }
 
-const haveConformance = existsSync(`${root}../shared/conformance/cases`);
+const haveConformance = haveShared("payloads compressed by the reference butane", "conformance/cases");
 
 describe.skipIf(!haveConformance)("payloads compressed by the reference butane", () => {
   const payloads = haveConformance ? conformancePayloads() : [];

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { decompile } from "../../src/decompile";
 import { normalizeIgnition } from "../../src/decompile/normalize";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 
 const CASES = join(__dirname, "../../../shared/conformance/cases");
 

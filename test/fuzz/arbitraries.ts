@@ -4,7 +4,7 @@
 // variant version's schema, and random JSON for the Ignition validator.
 import fc from "fast-check";
 import type { ButaneSchema } from "../../src/butane/schema";
-import { listVariants } from "../../src/translate";
+import { listVariants } from "../../src/api/translate";
 import { emitYaml } from "../../src/yaml";
 import { seeds, type Seed } from "./corpus";
 // A generated document is a function of its seed: the seeded PRNG of the Ignition tests.

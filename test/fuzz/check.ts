@@ -2,9 +2,9 @@
 // exception, no "internal error"), quickly; every failure is located (an error
 // diagnostic with a line and column in the report); the result is deterministic; successful output passes our
 // own Ignition validation (for a MachineConfig, its spec.config).
-import { memoryFileSystem } from "../../src/browser/memory-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { validateIgnition } from "../../src/ignition/index";
-import { translate, type TranslateOptions, type TranslateResult } from "../../src/translate";
+import { translate, type TranslateOptions, type TranslateResult } from "../../src/api/translate";
 import type { Seed } from "./corpus";
 import { Kind, parseYaml, resolve, type YamlNode } from "../../src/yaml";
 
@@ -70,7 +70,7 @@ export interface CheckStats {
 export function checkTranslation(input: string, seed: Seed | undefined, stats?: CheckStats): void {
   const options = optionsFor(seed);
   const r = timed(input, options);
-  if (r.error !== undefined && r.error.startsWith("internal error")) throw new Error(`internal error: ${r.error}`);
+  if (r.error?.startsWith("internal error")) throw new Error(`internal error: ${r.error}`);
 
   // Every diagnostic is located.
   for (const d of r.report) {

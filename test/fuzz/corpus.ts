@@ -4,7 +4,7 @@
 // that `local:` contents, `contents_local`, SSH key files and trees are exercised too.
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { MemoryEntry } from "../../src/browser/memory-fs";
+import type { MemoryEntry } from "../../src/fs/memory-fs";
 
 export interface Seed {
   name: string;

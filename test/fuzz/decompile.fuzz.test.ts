@@ -10,7 +10,7 @@ import { normalizeIgnition } from "../../src/decompile/normalize";
 import { makeDataUrl } from "../../src/butane/translate/data-url";
 import { IGNITION_SPECS } from "../../src/ignition/spec";
 import { validateIgnition } from "../../src/ignition/index";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { parseYaml } from "../../src/yaml";
 import { randomConfig, rng } from "../ignition/corpus";
 import { fuzzParams } from "./arbitraries";

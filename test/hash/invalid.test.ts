@@ -2,9 +2,10 @@
 // PasswordHashError that says what is wrong (never a silent fallback to some default).
 import { describe, expect, it } from "vitest";
 import { PasswordHashError, crypt, hashPassword, verifyPassword } from "../../src/hash/index";
-import { haveVectors, loadVectors } from "./vectors";
+import { haveShared } from "../shared";
+import { loadVectors } from "./vectors";
 
-describe.skipIf(!haveVectors)("extra/invalid.jsonl", () => {
+describe.skipIf(!haveShared("hash vectors extra/invalid.jsonl", "vectors"))("extra/invalid.jsonl", () => {
   const vs = loadVectors("extra/invalid.jsonl");
   it("has vectors", () => expect(vs.length).toBeGreaterThan(20));
   for (const v of vs) {

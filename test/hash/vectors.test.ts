@@ -3,7 +3,8 @@
 // (256 MiB - 1 GiB) are included: together they take about 10 s here.
 import { describe, expect, it } from "vitest";
 import { crypt, verifyPassword } from "../../src/hash/index";
-import { changed, grubSettingOf, haveVectors, loadVectors, pwBytes, type Vector } from "./vectors";
+import { haveShared } from "../shared";
+import { changed, grubSettingOf, loadVectors, pwBytes, type Vector } from "./vectors";
 
 const files = ["yescrypt.jsonl", "bcrypt.jsonl", "sha512crypt.jsonl", "sha256crypt.jsonl", "grub-pbkdf2.jsonl"];
 
@@ -28,7 +29,7 @@ function checkVector(v: Vector) {
   });
 }
 
-describe.skipIf(!haveVectors)("reference vectors", () => {
+describe.skipIf(!haveShared("hash reference vectors", "vectors"))("reference vectors", () => {
   for (const f of files) {
     describe(f, () => {
       const vs = loadVectors(f);

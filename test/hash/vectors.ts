@@ -1,9 +1,9 @@
 // Loads the libxcrypt / grub-mkpasswd-pbkdf2 reference vectors from ../shared/vectors
 // (relative to the repository root). Tests skip when the folder is absent.
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { SHARED_DIR } from "../shared";
 
-export const VECTORS_DIR = fileURLToPath(new URL("../../../shared/vectors/", import.meta.url));
+export const VECTORS_DIR = `${SHARED_DIR}vectors/`;
 export const haveVectors = existsSync(VECTORS_DIR);
 
 export interface Vector {

@@ -382,12 +382,12 @@ export function schemaMutations(spec: SpecVersion, doc: { [k: string]: Json }, r
     }
     candidates.push(() => {
       const d = clone(doc);
-      (getAt(d, o.path) as Record<string, Json>)["unknownKey"] = pick(r, WRONG);
+      (getAt(d, o.path) as Record<string, Json>).unknownKey = pick(r, WRONG);
       return d;
     });
     candidates.push(() => {
       const d = clone(doc);
-      (getAt(d, o.path) as Record<string, Json>)["Path"] = "/x";
+      (getAt(d, o.path) as Record<string, Json>).Path = "/x";
       return d;
     });
   }

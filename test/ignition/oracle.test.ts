@@ -13,7 +13,7 @@ import {
   validateEmbeddedConfig,
 } from "../../src/ignition/index";
 import { decodeConfig } from "../../src/ignition/decode";
-import { checkJsonSyntax, parseJsonTree } from "../../src/ignition/go/json";
+import { checkJsonSyntax, parseJsonTree } from "../../src/go/json";
 import { EDGE_DOCS } from "./tools/edge-docs";
 
 interface GoEntry {
@@ -116,13 +116,12 @@ describe("Ignition oracle replay", () => {
       if (r.embedded.error || r.embedded.unknownVersion) continue;
       const spec = getIgnitionSpec(r.version)!;
       // The typed config as the translator hands it over: a plain object.
-      let config: object;
       if (checkJsonSyntax(r.raw) !== null) continue;
       const decoded = decodeConfig(parseJsonTree(r.raw), spec);
       if ("error" in decoded) continue;
       // Random documents are used as plain objects; the hand-written ones rely on Go's
       // decoding quirks (case-insensitive keys, repeated keys), so use our decoded form.
-      config = i < randomCount ? JSON.parse(r.raw) : decoded.config;
+      const config: object = i < randomCount ? JSON.parse(r.raw) : decoded.config;
       n++;
       const sem = validateConfigSemantics(config, spec).map((e) => norm(e, false));
       const dups = validateDuplicates(config, spec).map((e) => norm(e, false));

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { getIgnitionSpec } from "../../src/ignition/spec/index";
 import { validateConfigSemantics, validateDuplicates } from "../../src/ignition/index";
 import { validatePath, validateURL } from "../../src/ignition/validate/semantics";
-import { parseUnit } from "../../src/ignition/go/unit";
-import { dataURLError } from "../../src/ignition/go/dataurl";
+import { parseUnit } from "../../src/go/unit";
+import { dataURLError } from "../../src/go/dataurl";
 
 type Row = [severity: string, path: string, message: string];
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { validateIgnition } from "../../src/ignition/index";
+import { haveShared } from "../shared";
 
 const ok = (version: string, rest = "") => `{"ignition":{"version":"${version}"}${rest}}`;
 
@@ -85,7 +86,7 @@ describe("validateIgnition", () => {
 
 const cases = join(__dirname, "../../../shared/conformance/cases");
 
-describe.skipIf(!existsSync(cases))("validateIgnition on the reference's own outputs", () => {
+describe.skipIf(!haveShared("validateIgnition on the reference's own outputs", "conformance/cases"))("validateIgnition on the reference's own outputs", () => {
   it("finds every Ignition config butane produced valid", () => {
     const problems: string[] = [];
     let n = 0;

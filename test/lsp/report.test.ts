@@ -11,7 +11,7 @@ import { runButane } from "../../src/cli/butane";
 import { tokenEnd, diagnosticCode } from "../../src/emit/report-json";
 import { fileUri } from "../../src/emit/sarif";
 import { editDistance, nearest, nearestVersion, nearMisses } from "../../src/lsp/suggest";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 
 const typo = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      overwite: true\n      mode: 644\n";
 const invalid = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: a\n        source: https://example.com/x\n";

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { cursorContext, keyAt, lineTokens, readHeader, siblingKeys } from "../../src/lsp/yaml-context";
 import { nodeAtPath, propertiesOf, specTableSchema, valuesOf, docOf, type JsonSchema } from "../../src/lsp/schema";
 import { lookupVariant } from "../../src/butane/registry";
-import { listVariants } from "../../src/translate";
+import { listVariants } from "../../src/api/translate";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { structKeysAt } from "../../src/lsp/suggest";

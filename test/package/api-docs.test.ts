@@ -19,7 +19,7 @@ interface Example {
 
 const examples: Example[] = [];
 {
-  const FENCE = /^```(js|ts)( browser)?\n([^]*?)^```$/gm;
+  const FENCE = /^```(js|ts)( browser)?\n([\s\S]*?)^```$/gm;
   for (const m of doc.matchAll(FENCE)) {
     examples.push({ lang: m[1] as "js" | "ts", browser: !!m[2], line: doc.slice(0, m.index).split("\n").length, code: m[3]! });
   }

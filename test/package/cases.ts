@@ -3,7 +3,7 @@
 // gives translate().
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { TranslateOptions } from "../../src/translate";
+import type { TranslateOptions } from "../../src/api/translate";
 
 export const root = join(__dirname, "../..");
 const CONFORMANCE = join(root, "../shared/conformance/cases");

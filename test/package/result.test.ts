@@ -2,9 +2,9 @@
 // as docs/api.md says: the same values, with the empty objects and lists that the
 // output leaves out (Go's omitempty), keys in another order, bigints past 2^53.
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { translate, type IgnitionConfig, type TranslateResult } from "../../src/translate";
+import { translate, type IgnitionConfig, type TranslateResult } from "../../src/api/translate";
 import type { IgnitionV3_4 } from "../../src/index";
-import { nodeFileSystem } from "../../src/node-fs";
+import { nodeFileSystem } from "../../src/fs/node-fs";
 import { recordedCases } from "./cases";
 
 const GOOD = "variant: fcos\nversion: 1.5.0\npasswd:\n  users:\n    - name: core\n";

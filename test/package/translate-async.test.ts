@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { FileSystemAccess } from "../../src/core/files";
 import { translate, translateAsync, type AsyncFileSystemAccess } from "../../src/node";
-import { nodeFileSystem } from "../../src/node-fs";
+import { nodeFileSystem } from "../../src/fs/node-fs";
 import { recordedCases } from "./cases";
 
 const LOCAL = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/x\n      contents:\n        local: x.txt\n";

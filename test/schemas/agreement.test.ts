@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import { parseDocument } from "yaml";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { FILTER_MSG } from "../../src/butane/variants/filters";
 import { OPENSHIFT_MSG } from "../../src/butane/variants/openshift/rules";
 
@@ -82,7 +82,7 @@ interface Case {
 function located(json: unknown, path: string): boolean {
   let node = json;
   for (const part of path.split(".").slice(1)) {
-    if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, part)) return false;
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, part)) return false;
     node = (node as Record<string, unknown>)[part];
   }
   return true;

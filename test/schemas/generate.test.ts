@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateButaneSchemas } from "../../src/schemas/generate";
 import { versionPattern } from "../../src/schemas/butane-schema";
-import { normalizeSemver } from "../../src/butane/pipeline";
+import { normalizeSemver } from "../../src/go/semver";
 import { listVariants, registerVariant } from "../../src/index";
 
 const root = join(__dirname, "../..");

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { memoryFileSystem } from "../../src/browser/memory-fs";
-import { MAX_LOCAL_FILE_SIZE, nodeFileSystem } from "../../src/node-fs";
-import { translate, type TranslateResult } from "../../src/translate";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
+import { MAX_LOCAL_FILE_SIZE, nodeFileSystem } from "../../src/fs/node-fs";
+import { translate, type TranslateResult } from "../../src/api/translate";
 
 const SECRET = "top-secret-outside-the-files-dir";
 let base = "";

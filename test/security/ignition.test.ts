@@ -3,7 +3,7 @@
 // error; objects given directly may be deep or contain themselves.
 import { describe, expect, test } from "vitest";
 import { validateIgnition } from "../../src/ignition/index";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 
 const arr = (d: number) => "[".repeat(d) + "]".repeat(d);
 const obj = (d: number) => '{"a":'.repeat(d) + "1" + "}".repeat(d);

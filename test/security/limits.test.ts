@@ -1,7 +1,7 @@
 // Resource limits on hostile input (SECURITY.md): each limit is refused with a clear
 // error — the reference's own where it has one — before time or memory blow up.
 import { describe, expect, test } from "vitest";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { MAX_ALIAS_DEPTH, MAX_DECODE_ERRORS } from "../../src/parse/decode";
 import { MAX_DOCUMENT_SIZE, MAX_KEY_LENGTH, MAX_NODES, parseYaml, YamlError } from "../../src/yaml";
 

@@ -7,9 +7,9 @@ import { describe, expect, test } from "vitest";
 import { firstOverlap } from "../../src/ignition/validate/semantics";
 import { validateConfigSemantics } from "../../src/ignition/index";
 import { IGNITION_SPECS } from "../../src/ignition/spec/index";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { FUZZ_SEED } from "../fuzz/arbitraries";
-import { clean, isAbs, join } from "../../src/ignition/go/path";
+import { clean, isAbs, join } from "../../src/go/path";
 import { M } from "../../src/ignition/validate/messages";
 
 const spec = IGNITION_SPECS.find((s) => s.version === "3.4.0")!;

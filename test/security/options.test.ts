@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 
 const LOCAL = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/x\n      contents:\n        local: x.txt\n";
 

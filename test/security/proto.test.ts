@@ -3,20 +3,20 @@
 // (SECURITY.md). One test per place that turns input keys into objects.
 import { afterEach, describe, expect, test } from "vitest";
 import { parse as parseYamlValue } from "yaml";
-import { memoryFileSystem } from "../../src/browser/memory-fs";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { mergeConfigs } from "../../src/ignition/merge";
 import { getIgnitionSpec, validateIgnition } from "../../src/ignition/index";
 import { Decoder, typeDesc } from "../../src/parse/decode";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { emitYaml, parseYaml } from "../../src/yaml";
-import { listVariants } from "../../src/translate";
+import { listVariants } from "../../src/api/translate";
 
 const KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
 
 afterEach(() => {
   // Nothing leaked into the prototypes every object shares.
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
+  expect(Object.hasOwn(Object.prototype, "polluted")).toBe(false);
   expect(typeof Object.prototype.toString).toBe("function");
 });
 
@@ -41,7 +41,7 @@ describe("prototype keys in input", () => {
 
   test("the decoder: struct fields come from the schema, never from the key text", () => {
     const fcos = listVariants().find((v) => v.variant === "fcos" && v.version === "1.5.0")!;
-    const cfg = new Decoder(fcos.schema).decodeDocument(parseYaml("__proto__: {storage: 1}\nconstructor: x\nvariant: fcos\n"), typeDesc(fcos.schema, "Config")) as object;
+    const cfg = new Decoder().decodeDocument(parseYaml("__proto__: {storage: 1}\nconstructor: x\nvariant: fcos\n"), typeDesc(fcos.schema, "Config")) as object;
     expect(Object.keys(cfg)).toEqual(["variant"]);
     expect(Object.getPrototypeOf(cfg)).toBe(Object.prototype);
   });

@@ -1,7 +1,7 @@
 // The variant extension point: a variant defined outside src/ (in a fixture) is
 // registered with registerVariant and used through the public translate().
 import { beforeAll, describe, expect, test } from "vitest";
-import { translate } from "../../src/translate";
+import { translate } from "../../src/api/translate";
 import { registerVariant } from "../../src/index";
 import { ACME_1_0_EXP, MESSAGES, registerAcme } from "./extension-fixture/acme";
 

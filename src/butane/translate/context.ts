@@ -7,6 +7,7 @@ import type { PathPart, Report, ReportEntry } from "../../core/report";
 import type { SpecVersion } from "../../ignition/spec";
 import type { ButaneSchema } from "../schema";
 import type { TranslationSet } from "./translation-set";
+import type { Obj } from "../../core/obj";
 
 export interface TranslateOptions {
   /** The files directory as given by the user ("" when not given). */
@@ -29,7 +30,7 @@ export interface EmbeddedValidation {
   unknownVersion?: boolean;
 }
 
-export type Obj = Record<string, unknown>;
+export type { Obj };
 
 /** A translation step for one Butane struct: fills `to` from `from`. */
 export type StructHook = (ctx: TranslateContext, from: Obj, to: Obj, fromPath: PathPart[], toPath: PathPart[]) => void;

@@ -3,12 +3,12 @@
 // lists a struct ignores (IgnoreDuplicates) and with lists that share a key space
 // merged (MergedKeys).
 
+import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
 import { EMPTY, Kind, planFor, type StructPlan } from "./plan";
 import { M } from "./messages";
 
-type Obj = Readonly<Record<string, any>>;
 
 /** IgnoreDuplicates(), by struct (JSON keys). */
 const IGNORE: Readonly<Record<string, readonly string[]>> = {

@@ -4,7 +4,7 @@
 
 import type { SpecVersion } from "../spec/model";
 import { parseType } from "../spec/model";
-import { parseSemver, type SemVer } from "../go/semver";
+import { parseSemver, type SemVer } from "../../go/semver";
 
 /** How the walk descends into a field. */
 export const enum Kind {

@@ -2,20 +2,18 @@
 // each struct's Validate method (then its fields, in declaration order) exactly as
 // Ignition v2.26.0 does for every spec version, with the same messages and paths.
 
+import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry, Severity } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
-import { clean, ext, isAbs, join } from "../go/path";
-import { parseURL, queryValues } from "../go/url";
-import { dataURLError } from "../go/dataurl";
-import { parseUnit, type UnitParse } from "../go/unit";
-import { goQuote } from "../../core/go-quote";
-import { parseSemver, type SemVer } from "../go/semver";
-import { checkJsonSyntax, parseJsonTree, type JNode } from "../go/json";
+import { clean, ext, isAbs, join } from "../../go/path";
+import { parseURL, queryValues } from "../../go/url";
+import { dataURLError } from "../../go/dataurl";
+import { parseUnit, type UnitParse } from "../../go/unit";
+import { goQuote } from "../../go/quote";
+import { parseSemver, type SemVer } from "../../go/semver";
+import { checkJsonSyntax, parseJsonTree, type JNode } from "../../go/json";
 import { EMPTY, Kind, planFor, type Plan, type StructPlan } from "./plan";
 import { M } from "./messages";
-
-// Loosely typed view of a config object: absent keys (or null) mean Go's zero value / nil.
-type Obj = Readonly<Record<string, any>>;
 
 interface Sink {
   out: ReportEntry[];

@@ -2,12 +2,12 @@
 // keys present in the JSON that the spec version does not define, and places where a
 // struct's JSON is not an object.
 
+import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry, Severity } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
-import type { JNode } from "../go/json";
+import type { JNode } from "../../go/json";
 import { Kind, planFor, type StructPlan } from "./plan";
 
-type Obj = Readonly<Record<string, any>>;
 
 function pathString(parts: readonly PathPart[]): string {
   let s = "$";

@@ -4,7 +4,6 @@
 import type { PathPart } from "../../../core/report";
 import { MSG } from "../../messages";
 import { translateStruct } from "../../translate/auto";
-import type { BaseResult } from "../../translate/base";
 import type { Obj, TranslateContext } from "../../translate/context";
 import { makeDataUrl } from "../../translate/data-url";
 import { mergeTranslated } from "../../translate/merge-translated";

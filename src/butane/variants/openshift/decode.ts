@@ -18,7 +18,7 @@ export function openshiftDecoder(schema: ButaneSchema, fcos: ButaneSchema): (doc
   const fixPkg = (line: string) => (rename ? line.replace(rename, `$1${fcos.variantPkg}.$2`) : line);
   return (doc) => {
     try {
-      return (new Decoder(schema).decodeDocument(doc, typeDesc(schema, "Config")) ?? {}) as Obj;
+      return (new Decoder().decodeDocument(doc, typeDesc(schema, "Config")) ?? {}) as Obj;
     } catch (e) {
       if (e instanceof DecodeErrors) throw new DecodeErrors(e.lines.map(fixPkg), e.nodes);
       throw e;

@@ -10,7 +10,7 @@
 // the support checks keep their $.spec.config paths, which then match no YAML.
 
 import { pathString, type PathPart, type ReportEntry } from "../../../core/report";
-import { parseURL } from "../../../ignition/go/url";
+import { parseURL } from "../../../go/url";
 import type { SpecVersion } from "../../../ignition/spec";
 import type { Obj } from "../../translate/context";
 import { allPaths, TranslationSet } from "../../translate/translation-set";

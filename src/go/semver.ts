@@ -20,11 +20,8 @@ function splitOff(input: string, delim: string): [string, string] {
 
 /** semver.NewVersion: the version, or null where it returns an error. */
 export function parseSemver(version: string): SemVer | null {
-  let v: string;
-  let metadata: string;
-  let pre: string;
-  [v, metadata] = splitOff(version, "+");
-  [v, pre] = splitOff(v, "-");
+  const [main, metadata] = splitOff(version, "+");
+  const [v, pre] = splitOff(main, "-");
   const parts = splitN3(v);
   if (parts === null) return null;
   if (pre !== "" && !IDENT.test(pre)) return null;
@@ -48,8 +45,13 @@ function splitN3(v: string): [string, string, string] | null {
   return [v.slice(0, a), v.slice(a + 1, b), v.slice(b + 1)];
 }
 
-/** Whether a parsed version equals an Ignition spec's MaxVersion (e.g. "3.4.0", "3.7.0-experimental"). */
-export function semverEquals(v: SemVer, specVersion: string): boolean {
-  const m = parseSemver(specVersion)!;
-  return v.major === m.major && v.minor === m.minor && v.patch === m.patch && v.preRelease === m.preRelease && v.metadata === m.metadata;
+/** Version.String(): "1.2.3", then "-pre" and "+metadata" when present. */
+export function formatSemver(v: SemVer): string {
+  return `${v.major}.${v.minor}.${v.patch}` + (v.preRelease ? `-${v.preRelease}` : "") + (v.metadata ? `+${v.metadata}` : "");
+}
+
+/** NewVersion then String(): the version in its canonical form ("01.2.3" -> "1.2.3"), or null when invalid. */
+export function normalizeSemver(version: string): string | null {
+  const v = parseSemver(version);
+  return v === null ? null : formatSemver(v);
 }

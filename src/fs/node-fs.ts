@@ -7,7 +7,7 @@
 
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
-import { ERRNO_TEXT as REASONS, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
+import { ERRNO_TEXT as REASONS, FileAccessError, type FileInfo, type FileSystemAccess } from "../core/files";
 
 
 /** Largest file read from the files directory: 128 MiB (see SECURITY.md). */

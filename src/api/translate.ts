@@ -2,15 +2,14 @@
 // with every diagnostic carrying its JSON path and YAML line/column. No Node
 // built-ins here: file access for `filesDir` is injected.
 
-import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "./core/files";
-import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "./core/report";
-import { runPipeline, type IgnitionChecks } from "./butane/pipeline";
-import { listVariants as registeredVariants, lookupVariant } from "./butane/registry";
-import type { VariantVersion } from "./butane/variants/define";
-import { registerBuiltinVariants } from "./butane/variants";
-import { ignitionChecks } from "./ignition-checks";
-import type { IgnitionConfigByVersion } from "./ignition/types/index";
-import { mergeLocalCompose } from "./compose/merge-fragments";
+import { ERRNO_TEXT, FileAccessError, type FileInfo, type FileSystemAccess } from "../core/files";
+import { formatEntryRaw, toDiagnostic, type Diagnostic, type ReportEntry } from "../core/report";
+import { runPipeline } from "../butane/pipeline";
+import { listVariants as registeredVariants, lookupVariant } from "../butane/registry";
+import type { VariantVersion } from "../butane/variants/define";
+import { registerBuiltinVariants } from "../butane/variants";
+import type { IgnitionConfigByVersion } from "../ignition/types/index";
+import { mergeLocalCompose } from "../compose/merge-fragments";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -178,7 +177,7 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
 const failure = (error: string, report: Diagnostic[], entries: ReportEntry[] = []): TranslateFailure & { entries: ReportEntry[] } => ({ ok: false, error, report, entries });
 
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
-export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[]; sources?: Map<string, string> } {
+export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult & { entries: ReportEntry[]; sources?: Map<string, string> } {
   const invalid = invalidArguments(input, options);
   if (invalid !== undefined) return failure(invalid, [{ severity: "error", path: "$", message: invalid }]);
   options ??= {};
@@ -198,7 +197,7 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
   };
   let r: ReturnType<typeof runPipeline>;
   try {
-    r = runPipeline(input, pipelineOptions, checks);
+    r = runPipeline(input, pipelineOptions);
   } catch (e) {
     // A bug must still end as a clear error, never a crash with a stack trace.
     const message = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@
 // its bufio-dependent "line too long" check, reduced to what Ignition needs: whether
 // the contents parse (and the error text when not), and the sections of the options.
 
-import { goQuote } from "../../core/go-quote";
+import { goQuote } from "./quote";
 
 const LINE_MAX = 2048;
 const BUF_SIZE = 4096;

@@ -31,6 +31,6 @@ export function goQuote(s: string): string {
 // at load time (ICU), and non-ASCII names in %q are rare.
 let PRINT: RegExp | null = null;
 function isPrint(cp: number): boolean {
-  PRINT ??= new RegExp("^[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]$", "u");
+  PRINT ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
   return PRINT.test(String.fromCodePoint(cp));
 }
