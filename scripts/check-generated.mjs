@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { repoRoot } from "./gen-files.mjs";
 
 /** Every generator of committed files. */
-export const GENERATORS = ["gen-schemas", "gen-validators", "gen-hash-wasm", "gen-butane-schemas"];
+export const GENERATORS = ["gen-schemas", "gen-validators", "gen-hash-wasm", "gen-butane-schemas", "gen-time-zones"];
 
 let failed = 0;
 for (const name of GENERATORS) {

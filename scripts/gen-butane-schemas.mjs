@@ -107,8 +107,10 @@ async function main() {
   const extra = existsSync(dir) ? readdirSync(dir).map((f) => `schemas/butane/${f}`).filter((rel) => !files.has(rel)).sort() : [];
   if (check) {
     if (stale.length || extra.length) {
-      const lines = [...stale.map((f) => `${f} (differs from the generator's output)`), ...extra.map((f) => `${f} (no longer generated)`)];
-      console.error(`gen-butane-schemas: stale files; run node scripts/gen-butane-schemas.mjs\n  ${lines.join("\n  ")}`);
+      // The same report as the other generators' (scripts/gen-files.mjs).
+      const lines = [...stale.map((f) => (existsSync(join(target, f)) ? f : `${f} (missing)`)), ...extra.map((f) => `${f} (no longer generated)`)];
+      console.error(`gen-butane-schemas: generated file(s) differ from what scripts/gen-butane-schemas.mjs produces:\n  ${lines.join("\n  ")}`);
+      console.error("Do not edit generated files by hand: change the generator or its inputs, then run node scripts/gen-butane-schemas.mjs");
       process.exit(1);
     }
     return;

@@ -5,15 +5,22 @@
 // compact form, tzdata.zi (shipped by the tzdata package, or built by `make tzdata.zi`
 // from the IANA release):
 //
-//   node scripts/gen-time-zones.mjs [/usr/share/zoneinfo/tzdata.zi]
+//   node scripts/gen-time-zones.mjs [/usr/share/zoneinfo/tzdata.zi] [--check [--root DIR]]
 //
 // The output depends only on that file, so the same release gives the same bytes.
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+// --check (scripts/check-generated.mjs) compares with the committed file when this
+// machine's tzdata is the release it was made from, and says it skipped otherwise.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { finish, genArgs, repoRoot } from "./gen-files.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const input = process.argv[2] ?? "/usr/share/zoneinfo/tzdata.zi";
+const OUT = "src/variants-ext/acos/time-zones.generated.ts";
+const args = genArgs();
+const input = process.argv.slice(2).find((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--root") ?? "/usr/share/zoneinfo/tzdata.zi";
+if (args.check && !existsSync(input)) {
+  console.log(`gen-time-zones: check skipped: ${input} not found (install tzdata to check ${OUT})`);
+  process.exit(0);
+}
 const text = readFileSync(input, "utf8");
 const release = /^# version (\S+)/m.exec(text)?.[1];
 if (!release) throw new Error(`${input}: no "# version" line; is this a tzdata.zi file?`);
@@ -38,5 +45,12 @@ ${sorted.reduce((lines, n) => {
   return lines;
 }, []).map((l, i, a) => `  ${JSON.stringify(l + (i < a.length - 1 ? " " : ""))}${i < a.length - 1 ? " +" : ";"}`).join("\n")}
 `;
-writeFileSync(join(root, "src/variants-ext/acos/time-zones.generated.ts"), out);
-console.log(`time zones: ${sorted.length} names from tzdata ${release}`);
+if (args.check) {
+  const committed = /TZ_RELEASE = "([^"]+)"/.exec(readFileSync(join(repoRoot, OUT), "utf8"))?.[1];
+  if (committed !== release) {
+    console.log(`gen-time-zones: check skipped: this machine has tzdata ${release}, ${OUT} was made from ${committed}`);
+    process.exit(0);
+  }
+}
+finish("gen-time-zones", new Map([[OUT, out]]), args);
+if (!args.check) console.log(`time zones: ${sorted.length} names from tzdata ${release}`);
