@@ -48,18 +48,24 @@ module.exports = function launch(name) {
     process.stderr.write(`${name}: ${file} is missing; run \`npm run build\` first\n`);
     process.exit(1);
   }
-  const { cacheFile, stalePrefix } = cacheLocation(file, stat);
+  let cacheFile = null;
+  let stalePrefix = null;
+  try {
+    ({ cacheFile, stalePrefix } = cacheLocation(file, stat));
+  } catch {
+    // no home directory to keep a cache in: run without one
+  }
   let cachedData;
   try {
     // V8 checks only the source's length against the cache, so a cache older than the
     // source (a rebuild that kept the length) would run the old code: ignore it.
-    if (fs.statSync(cacheFile).mtimeMs >= stat.mtimeMs) cachedData = fs.readFileSync(cacheFile);
+    if (cacheFile !== null && fs.statSync(cacheFile).mtimeMs >= stat.mtimeMs) cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache yet
   }
   const wrapper = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
   const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected || process.env.BUTANE_WRITE_CODE_CACHE === "1") {
+  if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected || process.env.BUTANE_WRITE_CODE_CACHE === "1")) {
     process.once("exit", () => {
       try {
         const dir = path.dirname(cacheFile);

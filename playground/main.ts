@@ -319,11 +319,11 @@ function run(): void {
     // version) is in the report with its position; other failures (--strict) are listed
     // as they are.
     if (r.error !== undefined && !r.report.some((d) => d.severity === "error")) shown.push({ severity: "error", message: r.error });
-    if (r.output !== undefined) {
+    if (r.ok) {
       const warnings = r.report.length ? `, ${r.report.length} warning${r.report.length > 1 ? "s" : ""}` : "";
       show(shown, r.output, true, `translated in ${ms.toFixed(1)} ms${warnings}`);
     } else {
-      show(shown, `Error translating config: ${r.error ?? "unknown error"}`, false, `failed after ${ms.toFixed(1)} ms`);
+      show(shown, `Error translating config: ${r.error}`, false, `failed after ${ms.toFixed(1)} ms`);
     }
   } else if (mode === "decompile") {
     const r = decompile(text, { variant: targetSelect.value });

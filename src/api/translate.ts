@@ -68,7 +68,7 @@ export interface TranslateSuccess {
    * beyond Number.MAX_SAFE_INTEGER is a bigint. `JSON.parse(output)` gives the output's tree.
    */
   config: IgnitionConfig;
-  /** Warnings (and, with `strict`, nothing: a warning then fails), in the reference's order. */
+  /** The warnings, in the reference's order (with `strict`, any warning fails the translation instead). */
   report: Diagnostic[];
   error?: undefined;
 }
@@ -112,7 +112,7 @@ function guarded<T>(op: string, name: string, call: (path: string) => unknown, c
     }
     if (v !== null && typeof (v as { then?: unknown } | undefined)?.then === "function") {
       (v as Promise<unknown>).then(undefined, () => {}); // never an unhandled rejection
-      throw new FileAccessError(`${op} ${path}: the ${name} option returned a Promise; translate() reads files synchronously (pass a synchronous reader such as fs.readFileSync)`);
+      throw new FileAccessError(`${op} ${path}: the ${name} option returned a Promise; translate() reads files synchronously (use translateAsync() for an async reader, or pass a synchronous one such as fs.readFileSync)`);
     }
     const ok = check(v);
     if (ok === undefined) throw new FileAccessError(`${op} ${path}: the ${name} option returned ${describe(v)}, expected ${expected}`);

@@ -2,11 +2,10 @@
 // browser ones with --conditions=browser, which selects the browser entry), every ```ts
 // example type-checks under strict, and every export of both entries is documented —
 // each value export inside a runnable example.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
-import { root, run } from "./packed";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { removeTemporary, root, run, temporary } from "./packed";
 
 const doc = readFileSync(join(root, "docs/api.md"), "utf8");
 
@@ -29,11 +28,12 @@ let project: string;
 
 beforeAll(() => {
   // The repository itself as the installed package (its exports map points into dist/).
-  project = mkdtempSync(join(tmpdir(), "butane-ts-api-docs-"));
+  project = temporary("butane-ts-api-docs-");
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "docs-examples", private: true, type: "module" }));
   mkdirSync(join(project, "node_modules"));
   symlinkSync(root, join(project, "node_modules/butane-ts"), "dir");
 });
+afterAll(removeTemporary);
 
 describe("docs/api.md examples", () => {
   test("there are runnable and typed examples for both entries", () => {

@@ -4,11 +4,10 @@
 // without skipLibCheck, and run with both `import` and `require`. A deliberate type
 // error must be reported in every mode: were the declarations unresolved, `translate`
 // would be `any` and the error would vanish.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
-import { installInto, pack, root, run, type Packed } from "./packed";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { installInto, pack, removeTemporary, root, run, temporary, type Packed } from "./packed";
 
 const TS7 = join(root, "node_modules/typescript/bin/tsc");
 const TS5_VERSION = "5.9.3";
@@ -104,6 +103,7 @@ beforeAll(() => {
   ts5 = typeScript5();
   if (!ts5) console.log(`skipped: the TypeScript 5 consumer modes (node10 and others): ${ts5Why}`);
 }, 240_000);
+afterAll(removeTemporary);
 
 describe("TypeScript consumers of the packed package", () => {
   for (const mode of MODES) {
@@ -160,7 +160,7 @@ describe("JavaScript consumers of the packed package", () => {
 
   test("the commands, as npm links them", () => {
     const bin = (name: string) => join(project, "node_modules/.bin", name);
-    const env = { BUTANE_CODE_CACHE_DIR: mkdtempSync(join(tmpdir(), "butane-ts-code-cache-")) };
+    const env = { BUTANE_CODE_CACHE_DIR: temporary("butane-ts-code-cache-") };
     const pretty = run(bin("butane"), ["--pretty"], project, { input: JSON.parse(INPUT) as string, env });
     expect(pretty.err).toBe("");
     expect(pretty.out).toBe('{\n  "ignition": {\n    "version": "3.4.0"\n  }\n}\n');
@@ -172,7 +172,7 @@ describe("JavaScript consumers of the packed package", () => {
   });
 
   test("an installed command keeps its code cache outside node_modules, one per build of it", () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), "butane-ts-code-cache-"));
+    const cacheDir = temporary("butane-ts-code-cache-");
     const env = { BUTANE_CODE_CACHE_DIR: cacheDir };
     const bin = join(project, "node_modules/.bin/butane");
     const cli = join(project, "node_modules/butane-ts/dist/cli");

@@ -2,12 +2,11 @@
 // must be exactly the packages the shipped code imports at run time (none today: the
 // bundles carry everything). No source maps, no code caches, no install-time scripts.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join, posix } from "node:path";
-import { beforeAll, expect, test } from "vitest";
-import { pack, type Packed } from "./packed";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { pack, removeTemporary, temporary, type Packed } from "./packed";
 
 let packed: Packed;
 let unpacked: string;
@@ -27,7 +26,7 @@ let paths: Set<string>;
 
 beforeAll(() => {
   packed = pack();
-  unpacked = mkdtempSync(join(tmpdir(), "butane-ts-unpacked-"));
+  unpacked = temporary("butane-ts-unpacked-");
   const r = spawnSync("tar", ["-xzf", packed.tarball, "-C", unpacked]);
   if (r.status !== 0) throw new Error(`tar: ${r.stderr}`);
   unpacked = join(unpacked, "package");
@@ -35,6 +34,7 @@ beforeAll(() => {
   paths = new Set(packed.files.map((f) => f.path));
   console.log(`tarball: ${(packed.size / 1024).toFixed(1)} KB, ${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked, ${packed.files.length} files`);
 }, 120_000);
+afterAll(removeTemporary);
 
 const BUILTIN = new Set(builtinModules);
 const isBuiltin = (s: string) => s.startsWith("node:") || BUILTIN.has(s.split("/")[0]!);

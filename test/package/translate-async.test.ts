@@ -2,14 +2,16 @@
 // reader answers synchronously, with Promises, or late and out of order; fs.promises
 // works as it is; wrong options are named errors and a rejected read is located.
 import fc from "fast-check";
-import { mkdirSync, mkdtempSync, promises as fsp, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import type { FileSystemAccess } from "../../src/core/files";
 import { translate, translateAsync, type AsyncFileSystemAccess } from "../../src/node";
 import { nodeFileSystem } from "../../src/fs/node-fs";
 import { recordedCases } from "./cases";
+import { removeTemporary, temporary } from "./packed";
+
+afterAll(removeTemporary);
 
 const LOCAL = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/x\n      contents:\n        local: x.txt\n";
 
@@ -51,7 +53,7 @@ describe("translateAsync() gives translate()'s result", () => {
   }, 240_000);
 
   test("fs.promises.readFile as it is; each path read once; a rejection is the located ENOENT error", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "butane-async-"));
+    const dir = temporary("butane-async-");
     mkdirSync(join(dir, "files"));
     writeFileSync(join(dir, "files/x.txt"), "hello\n");
     const reads: string[] = [];
@@ -70,7 +72,7 @@ describe("translateAsync() gives translate()'s result", () => {
   });
 
   test("a tree read through async lstat/readDir/readLink", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "butane-async-tree-"));
+    const dir = temporary("butane-async-tree-");
     mkdirSync(join(dir, "files/tree/sub/deeper"), { recursive: true });
     writeFileSync(join(dir, "files/tree/a"), "a");
     writeFileSync(join(dir, "files/tree/sub/b"), "b", { mode: 0o755 });
@@ -83,7 +85,7 @@ describe("translateAsync() gives translate()'s result", () => {
   });
 
   test("without a reader it is translate(); filesDir alone reads from disk", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "butane-async-disk-"));
+    const dir = temporary("butane-async-disk-");
     writeFileSync(join(dir, "x.txt"), "disk");
     expect(await translateAsync(LOCAL, { filesDir: dir })).toEqual(translate(LOCAL, { filesDir: dir }));
     expect((await translateAsync(LOCAL, { filesDir: dir })).output).toContain("data:,disk");
