@@ -9,6 +9,7 @@ import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
 import { ignitionChecks } from "./ignition-checks";
+import { STRICT_FAILURE } from "./butane/messages";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -46,7 +47,7 @@ export interface TranslateResult {
   error?: string;
 }
 
-export const STRICT_FAILURE = "Config produced warnings and --strict was specified";
+export { STRICT_FAILURE } from "./butane/messages";
 
 /** A host reader's failure as the reference words it ("open p: no such file or directory"). */
 function hostFailure(op: string, path: string, e: unknown): FileAccessError {

@@ -11,7 +11,8 @@ import type { ButaneSchema } from "../schema";
 import { translateStruct } from "./auto";
 import type { EmbeddedValidation, Obj, StructHook, TranslateContext, TranslateOptions } from "./context";
 import { makeDataUrl, plainDataUrl } from "./data-url";
-import { LocalFileError, readLocalFile, resolveLocalPath, ERR_NO_FILES_DIR } from "./local-files";
+import { LocalFileError, readLocalFile, resolveLocalPath } from "./local-files";
+import { errorAt, TRANSLATE, warnAt } from "../messages";
 import { mergeTranslated } from "./merge-translated";
 import { TranslationSet } from "./translation-set";
 
@@ -32,10 +33,6 @@ export interface BaseFeatures {
   quadlets?: boolean;
 }
 
-export const ERR_NODE_EXISTS = "matching filesystem node has existing contents or different type";
-const ERR_FILE_TYPE = "trees may only contain files, directories, and symlinks";
-const ERR_TREE_NOT_DIRECTORY = "root of tree must be a directory";
-const ERR_UNKNOWN_IGNITION_VERSION = "skipping validation for the merge/replace ignition config due to an unkown version";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -93,7 +90,7 @@ export function checkEmbeddedConfig(
   const v = validate(raw, spec);
   report.merge(v.entries);
   if (v.error !== undefined) return v.error;
-  if (v.unknownVersion) report.warn([...resourcePath, "version"], ERR_UNKNOWN_IGNITION_VERSION);
+  if (v.unknownVersion) warnAt(report, [...resourcePath, "version"], TRANSLATE.unknownEmbeddedVersion);
   return undefined;
 }
 
@@ -115,7 +112,7 @@ const resourceHook: StructHook = (ctx, from, to, fromPath, toPath) => {
       contents = readLocalFile(from.local, ctx.options);
     } catch (e) {
       if (e instanceof LocalFileError) {
-        ctx.report.error(p, e.message);
+        ctx.report.error(p, e.message, { code: e.code });
         return;
       }
       throw e;
@@ -133,7 +130,7 @@ const sshKeysLocalHook: StructHook = (ctx, from, to, fromPath, toPath) => {
   const c = [...fromPath, "ssh_authorized_keys_local"];
   ctx.ts.add(c, [...toPath, "sshAuthorizedKeys"]);
   if (ctx.options.filesDir === "") {
-    ctx.report.error(c, ERR_NO_FILES_DIR);
+    errorAt(ctx.report, c, TRANSLATE.noFilesDir);
     return;
   }
   const keys = Array.isArray(to.sshAuthorizedKeys) ? (to.sshAuthorizedKeys as string[]) : [];
@@ -143,7 +140,7 @@ const sshKeysLocalHook: StructHook = (ctx, from, to, fromPath, toPath) => {
       data = readLocalFile(String(file), ctx.options);
     } catch (e) {
       if (e instanceof LocalFileError) {
-        ctx.report.error([...c, i], e.message);
+        ctx.report.error([...c, i], e.message, { code: e.code });
         return;
       }
       throw e;
@@ -164,7 +161,7 @@ const contentsLocalHook: StructHook = (ctx, from, to, fromPath, toPath) => {
     to.contents = dec.decode(readLocalFile(from.contents_local, ctx.options));
   } catch (e) {
     if (e instanceof LocalFileError) {
-      ctx.report.error(c, e.message);
+      ctx.report.error(c, e.message, { code: e.code });
       return;
     }
     throw e;
@@ -331,7 +328,7 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
     const tree = trees[i]!;
     const yamlPath: PathPart[] = ["storage", "trees", i];
     if (ctx.options.filesDir === "") {
-      report.error(yamlPath, ERR_NO_FILES_DIR);
+      errorAt(report, yamlPath, TRANSLATE.noFilesDir);
       t.tidy();
       return;
     }
@@ -340,7 +337,7 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
       srcBase = resolveLocalPath(String(tree.local ?? ""), ctx.options);
     } catch (e) {
       if (e instanceof LocalFileError) {
-        report.error(yamlPath, e.message);
+        report.error(yamlPath, e.message, { code: e.code });
         continue;
       }
       throw e;
@@ -350,13 +347,13 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
       info = fsCall(fs?.stat ? () => fs.stat!(srcBase) : undefined, `stat ${srcBase}: no file access in this environment`);
     } catch (e) {
       if (e instanceof FileAccessError) {
-        report.error(yamlPath, e.message);
+        errorAt(report, yamlPath, TRANSLATE.fileAccess(e.message));
         continue;
       }
       throw e;
     }
     if (info.kind !== "directory") {
-      report.error(yamlPath, ERR_TREE_NOT_DIRECTORY);
+      errorAt(report, yamlPath, TRANSLATE.treeNotDirectory);
       continue;
     }
     const destBase = typeof tree.path === "string" && tree.path !== "" ? tree.path : "/";
@@ -372,7 +369,7 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
         return fsCall(op, unavailable);
       } catch (e) {
         if (!(e instanceof FileAccessError)) throw e;
-        report.error(yamlPath, e.message);
+        errorAt(report, yamlPath, TRANSLATE.fileAccess(e.message));
         return undefined;
       }
     };
@@ -382,13 +379,13 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
       const hit = t.get(kind, destPath);
       if (hit) {
         if (filled(hit[1])) {
-          report.error(yamlPath, ERR_NODE_EXISTS);
+          errorAt(report, yamlPath, TRANSLATE.nodeExists);
           return null;
         }
         return hit;
       }
       if (t.exists(destPath)) {
-        report.error(yamlPath, ERR_NODE_EXISTS);
+        errorAt(report, yamlPath, TRANSLATE.nodeExists);
         return null;
       }
       const added = t.add(kind, createNode(destPath, user, group));
@@ -403,7 +400,7 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
       if (kind === "directory") {
         if (!custom) return;
         if (t.exists(destPath)) {
-          report.error(yamlPath, ERR_NODE_EXISTS);
+          errorAt(report, yamlPath, TRANSLATE.nodeExists);
           return;
         }
         const dir = createNode(destPath, user, group);
@@ -439,7 +436,7 @@ function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult, gener
         link.target = target;
         ts.add(yamlPath, ["storage", "links", li, "target"]);
       } else {
-        report.error(yamlPath, ERR_FILE_TYPE);
+        errorAt(report, yamlPath, TRANSLATE.treeFileType);
       }
     };
 
@@ -495,7 +492,7 @@ function processQuadlets(ctx: TranslateContext, cfg: Obj, result: BaseResult): v
   const addFile = (contentsLocal: unknown, contents: unknown, dest: string, p: PathPart[]) => {
     const hit = t.get("files", dest);
     if ((hit && typeof (hit[1].contents as Obj | undefined)?.source === "string") || t.exists(dest)) {
-      report.error(p, ERR_NODE_EXISTS);
+      errorAt(report, p, TRANSLATE.nodeExists);
       return;
     }
     const [i, file] = t.add("files", createNode(dest, undefined, undefined));
@@ -510,7 +507,7 @@ function processQuadlets(ctx: TranslateContext, cfg: Obj, result: BaseResult): v
         data = readLocalFile(contentsLocal, ctx.options);
       } catch (e) {
         if (e instanceof LocalFileError) {
-          report.error(cp, e.message);
+          report.error(cp, e.message, { code: e.code });
           return;
         }
         throw e;
@@ -543,7 +540,7 @@ function processQuadlets(ctx: TranslateContext, cfg: Obj, result: BaseResult): v
     if (template) {
       const dest = quadletPath(rootful, name);
       if (t.get("links", dest) || t.exists(dest)) {
-        report.error(p, ERR_NODE_EXISTS);
+        errorAt(report, p, TRANSLATE.nodeExists);
       } else {
         const link = createNode(dest, undefined, undefined);
         delete link.user;

@@ -12,7 +12,8 @@ import { goQuote } from "../../core/go-quote";
 import { parseSemver, type SemVer } from "../go/semver";
 import { checkJsonSyntax, parseJsonTree, type JNode } from "../go/json";
 import { EMPTY, Kind, planFor, type Plan, type StructPlan } from "./plan";
-import { M } from "./messages";
+import { ignitionCode, IGNITION_TEMPLATES as T, M } from "./messages";
+import type { Message } from "../../core/catalogue";
 
 // Loosely typed view of a config object: absent keys (or null) mean Go's zero value / nil.
 type Obj = Readonly<Record<string, any>>;
@@ -29,20 +30,25 @@ interface Sink {
 
 type Rule = (o: Obj, s: Sink) => void;
 
-function add(s: Sink, severity: Severity, message: string, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
+/** A finding: one of Ignition's fixed texts (its code is looked up) or a templated Message. */
+type Finding = string | Message;
+
+function add(s: Sink, severity: Severity, m: Finding, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
   const path = s.path.slice();
   if (a !== undefined) path.push(a);
   if (b !== undefined) path.push(b);
   if (c !== undefined) path.push(c);
   if (d !== undefined) path.push(d);
-  s.out.push({ severity, message, path, tag: "json" });
+  const message = typeof m === "string" ? m : m.message;
+  const code = typeof m === "string" ? ignitionCode(m) : m.code;
+  s.out.push(code === undefined ? { severity, message, path, tag: "json" } : { severity, message, path, tag: "json", code });
 }
 
-function error(s: Sink, message: string | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
+function error(s: Sink, message: Finding | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
   if (message !== null) add(s, "error", message, a, b, c, d);
 }
 
-function warn(s: Sink, message: string | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
+function warn(s: Sink, message: Finding | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
   if (message !== null) add(s, "warning", message, a, b, c, d);
 }
 
@@ -90,7 +96,7 @@ function validatePathNilOK(p: unknown): string | null {
 }
 
 /** validateURL for a spec version (its accepted schemes grew over time). */
-export function validateURL(s: string, minor: number): string | null {
+export function validateURL(s: string, minor: number): Finding | null {
   const u = parseURL(s);
   if (u === null) return M.invalidUrl;
   switch (u.scheme) {
@@ -117,8 +123,10 @@ export function validateURL(s: string, minor: number): string | null {
       else if (parts < 2) return M.invalidS3ARN;
       return versionIdError(u.rawQuery);
     }
-    case "data":
-      return dataURLError(s);
+    case "data": {
+      const e = dataURLError(s);
+      return e === null ? null : T.invalidDataUrl(e);
+    }
     default:
       return M.invalidScheme;
   }
@@ -143,7 +151,7 @@ function splitN(s: string, sep: string, n: number): string[] {
   return out;
 }
 
-function validateURLNilOK(v: unknown, minor: number): string | null {
+function validateURLNilOK(v: unknown, minor: number): Finding | null {
   return nilOrEmpty(v) ? null : validateURL(ostr(v)!, minor);
 }
 
@@ -168,7 +176,7 @@ function validateCompression(c: unknown): string | null {
 }
 
 /** Resource.validateRequiredSource (and the 3.0 CA/config reference equivalents). */
-function validateRequiredSource(res: Obj, minor: number): string | null {
+function validateRequiredSource(res: Obj, minor: number): Finding | null {
   if (nilOrEmpty(res.source)) return M.sourceRequired;
   return validateURL(ostr(res.source)!, minor);
 }
@@ -602,16 +610,16 @@ const unitRule: Rule = (o, s) => {
   error(s, UNIT_EXTS.has(ext(name)) ? null : M.invalidSystemdExt, "name");
   if (isNil(o.contents)) return;
   const p = parseUnitCached(s, ostr(o.contents)!);
-  if (p.error !== undefined) return error(s, "invalid unit content: " + p.error, "contents");
+  if (p.error !== undefined) return error(s, T.invalidUnitContent(p.error), "contents");
   if (isTrue(o.enabled) && o.contents !== "" && !hasInstall(p)) {
-    warn(s, `unit ${goQuote(name)} is enabled, but has no install section so enable does nothing`, "contents");
+    warn(s, T.unitNoInstall(goQuote(name)), "contents");
   }
 };
 
 const dropinRule: Rule = (o, s) => {
   if (!isNil(o.contents)) {
     const p = parseUnitCached(s, ostr(o.contents)!);
-    if (p.error !== undefined) error(s, "invalid unit content: " + p.error, "contents");
+    if (p.error !== undefined) error(s, T.invalidUnitContent(p.error), "contents");
   }
   if (ext(str(o.name)) !== ".conf") error(s, M.invalidSystemdDropinExt, "name");
 };
@@ -636,7 +644,7 @@ const systemdRule: Rule = (o, s) => {
     const p = parseUnitCached(s, ostr(t.contents)!);
     if (p.error !== undefined) continue;
     if (!hasInstall(p)) {
-      warn(s, `template unit ${goQuote(instantiable)} for ${goQuote(name)} doesn't have Install section`, "units", index, "contents");
+      warn(s, T.templateNoInstall(goQuote(instantiable), goQuote(name)), "units", index, "contents");
     }
   }
 };

@@ -1,5 +1,5 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
-import { MSG } from "../../messages";
+import { errorAt, VALIDATE, warnAt } from "../../messages";
 import { defineBase } from "../define";
 import { checkDirectoryMode, checkFileMode } from "../rules";
 import { schema } from "./schema";
@@ -10,7 +10,7 @@ export const base = defineBase(null, {
   features: { spec: getIgnitionSpec("3.0.0")!, inlineOnly: true, mountUnits: 0, trees: 0 },
   rules: {
     FileContents: (v, path, report) => {
-      if (v.inline != null && v.source != null) report.error([...path, "inline"], MSG.tooManyResourceSources);
+      if (v.inline != null && v.source != null) errorAt(report, [...path, "inline"], VALIDATE.tooManyResourceSources);
     },
     Directory: checkDirectoryMode,
     File: checkFileMode,

@@ -1,5 +1,5 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
-import { MSG } from "../../messages";
+import { errorAt, VALIDATE, warnAt } from "../../messages";
 import { templateOf } from "../../translate/base";
 import { defineBase } from "../define";
 import { checkSystemdSources } from "../rules";
@@ -16,12 +16,12 @@ export const base = defineBase(previous, {
     Quadlet: (v, path, report, env) => {
       const name = String(v.name ?? "");
       if (!QUADLET_EXTENSIONS.some((e) => name.endsWith(e))) {
-        report.error([...path, "name"], MSG.quadletBadExtension);
+        errorAt(report, [...path, "name"], VALIDATE.quadletBadExtension);
         return;
       }
       if (templateOf(name) !== null) {
-        if (v.contents != null) report.error([...path, "contents"], MSG.templateInstanceCannotHaveContents);
-        if (v.contents_local != null) report.error([...path, "contents_local"], MSG.templateInstanceCannotHaveContents);
+        if (v.contents != null) errorAt(report, [...path, "contents"], VALIDATE.templateInstanceCannotHaveContents);
+        if (v.contents_local != null) errorAt(report, [...path, "contents_local"], VALIDATE.templateInstanceCannotHaveContents);
       } else {
         checkSystemdSources(v, path, report, env);
       }

@@ -2,7 +2,7 @@
 // boot disk), GRUB superusers, and warnings about partitions on the boot disk.
 
 import type { PathPart } from "../../../core/report";
-import { MSG } from "../../messages";
+import { TRANSLATE, warnAt } from "../../messages";
 import { translateStruct } from "../../translate/auto";
 import type { BaseResult } from "../../translate/base";
 import type { Obj, TranslateContext } from "../../translate/context";
@@ -148,13 +148,13 @@ export function partitionChecks(rootChecks: boolean): TranslateStep {
           const size = p.sizeMiB;
           if (size === undefined || size === null || size === 0) {
             const selfAuto = p.startMiB === undefined || p.startMiB === null || p.startMiB === 0 ? 1 : 0;
-            if (autoPlaced - selfAuto > 0) result.report.warn([...base, "label"], MSG.rootConstrained, { tag: "json" });
+            if (autoPlaced - selfAuto > 0) warnAt(result.report, [...base, "label"], TRANSLATE.rootConstrained, { tag: "json" });
           } else if ((typeof size === "number" || typeof size === "bigint") && size < 8192) {
-            result.report.warn([...base, "size_mib"], MSG.rootTooSmall, { tag: "json" });
+            warnAt(result.report, [...base, "size_mib"], TRANSLATE.rootTooSmall, { tag: "json" });
           }
         }
         if (disk.wipeTable !== true && Object.hasOwn(RESERVED_LABELS, label) && (p.number ?? 0) !== RESERVED_LABELS[label]) {
-          result.report.warn([...base, "label"], MSG.wrongPartitionNumber, { tag: "json" });
+          warnAt(result.report, [...base, "label"], TRANSLATE.wrongPartitionNumber, { tag: "json" });
         }
       });
     });

@@ -5,7 +5,8 @@ import { base as base0_4 } from "../../base/v0_4";
 import { base as base0_5 } from "../../base/v0_5";
 import { base as base0_8 } from "../../base/v0_8_exp";
 import { defineVariantVersion, type VariantVersion } from "../define";
-import { fieldFilters, FILTER_MSG } from "../filters";
+import { SUPPORT } from "../../messages";
+import { fieldFilters } from "../filters";
 
 function build(): readonly VariantVersion[] {
   const v1_0 = defineVariantVersion(null, {
@@ -13,14 +14,14 @@ function build(): readonly VariantVersion[] {
     version: "1.0.0",
     pkg: "v1_0",
     base: base0_4,
-    filters: [fieldFilters({ "storage.luks.clevis": FILTER_MSG.clevisSupport })],
+    filters: [fieldFilters({ "storage.luks.clevis": SUPPORT.clevisSupport })],
   });
   const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: base0_5 });
   const v1_2 = defineVariantVersion(v1_1, {
     version: "1.2.0-experimental",
     pkg: "v1_2_exp",
     base: base0_8,
-    filters: [fieldFilters({ "storage.luks.cex": FILTER_MSG.cexNotSupported })],
+    filters: [fieldFilters({ "storage.luks.cex": SUPPORT.cexNotSupported })],
   });
 
   return [v1_0, v1_1, v1_2];

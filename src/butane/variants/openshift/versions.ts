@@ -9,7 +9,8 @@ import { defineVariantVersion, type VariantVersion } from "../define";
 import { fcosVersions } from "../fcos/versions";
 import { openshiftDecoder } from "./decode";
 import { machineConfigWrapper, type MachineConfigFeatures } from "./machine-config";
-import { cexKernelArgumentRule, metadataRule, OPENSHIFT_MSG as M, openshiftRule } from "./rules";
+import { SUPPORT as M, type Message } from "../../messages";
+import { cexKernelArgumentRule, metadataRule, openshiftRule } from "./rules";
 
 function fcos(version: string): VariantVersion {
   const v = fcosVersions().find((x) => x.version === version);
@@ -47,7 +48,7 @@ interface OpenShiftDelta {
   fcos?: VariantVersion;
   /** Changes to the MachineConfig handling. */
   mc?: Partial<Omit<MachineConfigFeatures, "filters">>;
-  addFilters?: Readonly<Record<string, string>>;
+  addFilters?: Readonly<Record<string, Message>>;
   removeFilters?: readonly string[];
   /** Forced translation options; null drops the previous version's. */
   options?: Partial<TranslateOptions> | null;
@@ -58,7 +59,7 @@ interface OpenShiftDelta {
 function openshift(prev: OpenShiftVersion | null, d: OpenShiftDelta): OpenShiftVersion {
   const base = d.fcos ?? prev?.fcos;
   if (!base) throw new Error("the first OpenShift version needs an fcos version");
-  const filters: Record<string, string> = { ...(prev?.mc.filters ?? {}), ...(d.addFilters ?? {}) };
+  const filters: Record<string, Message> = { ...(prev?.mc.filters ?? {}), ...(d.addFilters ?? {}) };
   for (const k of d.removeFilters ?? []) delete filters[k];
   const mc: MachineConfigFeatures = {
     ...(prev?.mc ?? { ignoreZero: [], fipsLuks: false, specialModes: false, formatNone: false, grubUserCfgContents: false }),
