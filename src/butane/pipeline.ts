@@ -141,8 +141,8 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   if (translated.isFatal()) return finish(OUTCOME.invalidSourceConfig.message);
 
   // Translate.
-  const ctx = baseContext(def.schema, def.base.features, def.options ? { ...options, ...def.options } : options, checks.embedded);
-  let result = translateBase(ctx, cfg, def.base.features);
+  const ctx = baseContext(def.schema, def.base.features, def.options ? { ...options, ...def.options } : options, checks.embedded, def.features);
+  let result = translateBase(ctx, cfg);
   if (!result.report.isFatal()) for (const step of def.steps) result = step(ctx, cfg, result);
   // The final document: the Ignition config itself, or the variant's wrapper around it.
   let final: WrapResult = { ignition: result.config, ts: result.ts, configPath: [], entries: [], filters: [] };

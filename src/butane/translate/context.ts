@@ -29,6 +29,9 @@ export interface EmbeddedValidation {
 
 export type Obj = Record<string, unknown>;
 
+/** Named features a spec version has (true) or not (absent or false), e.g. { mountUnitsSwap: true }. */
+export type FeatureFlags = Readonly<Record<string, boolean | undefined>>;
+
 /** A translation step for one Butane struct: fills `to` from `from`. */
 export type StructHook = (ctx: TranslateContext, from: Obj, to: Obj, fromPath: PathPart[], toPath: PathPart[]) => void;
 
@@ -47,4 +50,6 @@ export interface TranslateContext {
   custom: ReadonlySet<string>;
   /** Validates an Ignition config embedded via ignition.config.merge/replace. */
   validateEmbedded: (raw: string, spec: SpecVersion) => EmbeddedValidation;
+  /** The features of the version being translated: the base spec's and the variant's. */
+  features: FeatureFlags;
 }

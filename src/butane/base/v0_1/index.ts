@@ -7,7 +7,8 @@ import { schema } from "./schema";
 export const base = defineBase(null, {
   name: "v0_1",
   schema,
-  features: { spec: getIgnitionSpec("3.0.0")!, inlineOnly: true, mountUnits: 0, trees: 0 },
+  spec: getIgnitionSpec("3.0.0")!,
+  features: { inlineOnly: true },
   rules: {
     FileContents: (v, path, report) => {
       if (v.inline != null && v.source != null) errorAt(report, [...path, "inline"], VALIDATE.tooManyResourceSources);

@@ -1,6 +1,6 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
 import { errorAt, VALIDATE, warnAt } from "../../messages";
-import { templateOf } from "../../translate/base";
+import { templateOf } from "../../translate/sugar/quadlets";
 import { defineBase } from "../define";
 import { checkSystemdSources } from "../rules";
 import { base as previous } from "../v0_7";
@@ -11,7 +11,8 @@ const QUADLET_EXTENSIONS = [".container", ".volume", ".network", ".kube", ".imag
 export const base = defineBase(previous, {
   name: "v0_8_exp",
   schema,
-  features: { spec: getIgnitionSpec("3.7.0-experimental")!, quadlets: true },
+  spec: getIgnitionSpec("3.7.0-experimental")!,
+  features: { quadlets: true },
   rules: {
     Quadlet: (v, path, report, env) => {
       const name = String(v.name ?? "");
