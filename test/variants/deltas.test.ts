@@ -7,7 +7,7 @@ import { defineVariantVersion, type TranslateStep } from "../../src/butane/varia
 import { fieldFilters } from "../../src/butane/variants/filters";
 import { listVariants } from "../../src/translate";
 
-const on = (flags: Record<string, unknown>) => Object.keys(flags).filter((k) => k !== "spec" && flags[k] === true).sort();
+const on = (flags: object) => Object.entries(flags).filter(([k, v]) => k !== "spec" && v === true).map(([k]) => k).sort();
 
 describe("base versions", () => {
   test("each has the translation features its table names, and targets its Ignition version", () => {
@@ -91,5 +91,21 @@ describe("variant deltas", () => {
     expect(() => withFields([{ key: "a", type: "string" }], { remove: ["b"] })).toThrow("no field b to remove");
     expect(() => withFields([{ key: "a", type: "string" }], { add: [{ key: "a", type: "int" }] })).toThrow("field a is already there");
     expect(() => defineVariantVersion(v1, { version: "1.1.0", pkg: "v1_1", fields: { Nope: { add: [] } } })).toThrow("no variant struct Nope");
+  });
+});
+
+describe("Ignition spec versions", () => {
+  test("each names the validation features it has", async () => {
+    const { IGNITION_SPECS } = await import("../../src/ignition/spec");
+    expect(Object.fromEntries(IGNITION_SPECS.map((s) => [s.version, on(s.features)]))).toEqual({
+      "3.0.0": [],
+      "3.1.0": ["hashSha256", "requiredSources"],
+      "3.2.0": ["hashSha256", "requiredSources", "urlSchemeGs"],
+      "3.3.0": ["clevisCustomOptional", "filesystemFormatNone", "hashSha256", "linkTargetRequired", "raidLevelRequired", "requiredSources", "urlSchemeGs"],
+      "3.4.0": ["clevisCustomOptional", "filesystemFormatNone", "hashSha256", "linkTargetRequired", "raidLevelRequired", "requiredSources", "tangAdvertisement", "urlSchemeArn", "urlSchemeGs"],
+      "3.5.0": ["clevisCustomOptional", "filesystemFormatNone", "hashSha256", "linkTargetRequired", "luksCex", "raidLevelRequired", "requiredSources", "tangAdvertisement", "urlSchemeArn", "urlSchemeGs"],
+      "3.6.0": ["clevisCustomAnyPin", "clevisCustomOptional", "filesystemFormatNone", "hashSha256", "linkTargetRequired", "luksCex", "raidLevelRequired", "requiredSources", "specialModeBits", "tangAdvertisement", "urlSchemeArn", "urlSchemeGs"],
+      "3.7.0-experimental": ["clevisCustomAnyPin", "clevisCustomOptional", "filesystemFormatNone", "hashSha256", "linkTargetRequired", "luksCex", "raidLevelRequired", "requiredSources", "specialModeBits", "tangAdvertisement", "urlSchemeArn", "urlSchemeGs"],
+    });
   });
 });
