@@ -95,8 +95,11 @@ export interface VariantDelta {
   variant?: string;
   version: string;
   base?: BaseVersion;
-  /** Package name used in decoding errors for the variant's own structs (e.g. "v1_6"). */
-  pkg: string;
+  /**
+   * Package name used in decoding errors for the variant's own structs; by default
+   * the reference's convention: "1.6.0" → "v1_6", "1.8.0-experimental" → "v1_8_exp".
+   */
+  pkg?: string;
   /** Fields the variant adds to the top-level Config, after the base fields. */
   configFields?: readonly ButaneField[];
   /** Variant-defined structs, new or replacing the previous version's. */
@@ -131,6 +134,13 @@ function applyListDelta<T>(prev: readonly T[], replace: readonly T[] | undefined
   return [...kept, ...add];
 }
 
+/** The reference's package name of a spec version: "4.23.0-experimental" → "v4_23_exp". */
+export function packageName(version: string): string {
+  const m = /^(\d+)\.(\d+)\.\d+(-experimental)?$/.exec(version);
+  if (!m) throw new Error(`cannot derive a package name from version ${version}; give pkg`);
+  return `v${m[1]}_${m[2]}${m[3] ? "_exp" : ""}`;
+}
+
 /** Builds a variant version from the previous one (or from scratch when prev is null). */
 export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelta): VariantVersion {
   const variant = d.variant ?? prev?.variant;
@@ -149,7 +159,7 @@ export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelt
     structs[name] = withFields(fields, delta);
   }
   const schema = extendSchema(base.schema, {
-    variantPkg: d.pkg,
+    variantPkg: d.pkg ?? packageName(d.version),
     variant: true,
     structs: { ...structs, Config: [...base.schema.structs.Config!, ...configFields] },
   });

@@ -9,17 +9,15 @@ function build(): readonly VariantVersion[] {
   const v1_0 = defineVariantVersion(null, {
     variant: "fcos",
     version: "1.0.0",
-    pkg: "v1_0",
     base: bases.v0_1,
     steps: [partitionChecks],
   });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: bases.v0_2 });
-  const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0", pkg: "v1_2", base: bases.v0_3 });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", base: bases.v0_2 });
+  const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0", base: bases.v0_3 });
 
   // 1.3: boot_device (LUKS with Clevis, mirrored boot disk).
   const v1_3 = defineVariantVersion(v1_2, {
     version: "1.3.0",
-    pkg: "v1_3",
     configFields: [{ key: "boot_device", type: "BootDevice" }],
     structs: {
       BootDevice: [
@@ -39,12 +37,11 @@ function build(): readonly VariantVersion[] {
     steps: [bootDeviceStep, partitionChecks],
     features: { rootPartitionChecks: true },
   });
-  const v1_4 = defineVariantVersion(v1_3, { version: "1.4.0", pkg: "v1_4", base: bases.v0_4 });
+  const v1_4 = defineVariantVersion(v1_3, { version: "1.4.0", base: bases.v0_4 });
 
   // 1.5: LUKS discard, GRUB superusers.
   const v1_5 = defineVariantVersion(v1_4, {
     version: "1.5.0",
-    pkg: "v1_5",
     base: bases.v0_5,
     fields: {
       Config: { add: [{ key: "grub", type: "Grub" }] },
@@ -67,7 +64,6 @@ function build(): readonly VariantVersion[] {
   // reordered here, so it is given whole.)
   const v1_6 = defineVariantVersion(v1_5, {
     version: "1.6.0",
-    pkg: "v1_6",
     base: bases.v0_6,
     features: { bootDeviceS390x: true },
     structs: {
@@ -86,11 +82,10 @@ function build(): readonly VariantVersion[] {
   // 1.7: a mirror without a layout is an error; a LUKS device needs a method.
   const v1_7 = defineVariantVersion(v1_6, {
     version: "1.7.0",
-    pkg: "v1_7",
     base: bases.v0_7,
     rules: { BootDevice: bootDeviceRule(true), BootDeviceLuks: bootDeviceLuksRule },
   });
-  const v1_8 = defineVariantVersion(v1_7, { version: "1.8.0-experimental", pkg: "v1_8_exp", base: bases.v0_8_exp });
+  const v1_8 = defineVariantVersion(v1_7, { version: "1.8.0-experimental", base: bases.v0_8_exp });
 
   return [v1_0, v1_1, v1_2, v1_3, v1_4, v1_5, v1_6, v1_7, v1_8];
 }

@@ -9,11 +9,10 @@ function build(): readonly VariantVersion[] {
   const v1_0 = defineVariantVersion(null, {
     variant: "fiot",
     version: "1.0.0",
-    pkg: "v1_0",
     base: bases.v0_5,
     filters: [fieldFilters(EDGE_FILTERS)],
   });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", pkg: "v1_1_exp", base: bases.v0_8_exp });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", base: bases.v0_8_exp });
 
   return [v1_0, v1_1];
 }

@@ -13,14 +13,12 @@ function build(): readonly VariantVersion[] {
   const v1_0 = defineVariantVersion(null, {
     variant: "flatcar",
     version: "1.0.0",
-    pkg: "v1_0",
     base: bases.v0_4,
     filters: [noClevis],
   });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: bases.v0_5 });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", base: bases.v0_5 });
   const v1_2 = defineVariantVersion(v1_1, {
     version: "1.2.0-experimental",
-    pkg: "v1_2_exp",
     base: bases.v0_8_exp,
     // Flatcar's Ignition gained Clevis; CEX it does not have.
     removeFilters: [noClevis],
