@@ -48,7 +48,9 @@ module.exports = function launch(name) {
     process.stderr.write(`${name}: ${file} is missing; run \`npm run build\` first\n`);
     process.exit(1);
   }
+  /** @type {string | null} */
   let cacheFile = null;
+  /** @type {string | null} */
   let stalePrefix = null;
   try {
     ({ cacheFile, stalePrefix } = cacheLocation(file, stat));

@@ -91,7 +91,8 @@ export interface TranslateFailure {
 /** The result of translate(): test `ok` (or `error === undefined`) before using `output`. */
 export type TranslateResult = TranslateSuccess | TranslateFailure;
 
-export const STRICT_FAILURE = "Config produced warnings and --strict was specified";
+export { STRICT_FAILURE } from "../butane/messages";
+import { STRICT_FAILURE } from "../butane/messages";
 
 /** A host reader's failure as the reference words it ("open p: no such file or directory"). */
 function hostFailure(op: string, path: string, e: unknown): FileAccessError {

@@ -14,7 +14,7 @@ import { validateConfigSemantics } from "../ignition/validate/semantics";
 import { Decoder, DecodeErrors, DecodeFailure, decodeHeader, typeDesc } from "../parse/decode";
 import { documentRoot, locate } from "../parse/positions";
 import { parseYaml, YamlError, type YamlNode } from "../yaml";
-import { MSG, unknownVersionMessage } from "./messages";
+import { OUTCOME, READ, type Message } from "./messages";
 import { headerErrorEntry, readErrorEntries } from "./fatal";
 import { lookupVariant } from "./registry";
 import { snake } from "./translate/auto";
@@ -156,14 +156,14 @@ export function translateSource(input: string | Uint8Array, options: PipelineOpt
     }
     throw e;
   }
-  const headerError = (field: "variant" | "version", message: string): PipelineResult =>
-    ({ entries: [], fatal: message, fatalEntries: [headerErrorEntry(field, message, doc)] });
-  if (header.variant === "") return headerError("variant", MSG.noVariant);
+  const headerError = (field: "variant" | "version", m: Message): PipelineResult =>
+    ({ entries: [], fatal: m.message, fatalEntries: [headerErrorEntry(field, m, doc)] });
+  if (header.variant === "") return headerError("variant", READ.noVariant);
   const version = normalizeSemver(header.version);
-  if (version === null) return headerError("version", MSG.invalidVersion);
-  if (header.variant === "rhcos" && version === "0.1.0") return headerError("variant", MSG.rhcosRemoved);
+  if (version === null) return headerError("version", READ.invalidVersion);
+  if (header.variant === "rhcos" && version === "0.1.0") return headerError("variant", READ.rhcosRemoved);
   const def = lookupVariant(header.variant, version);
-  if (!def) return headerError("version", unknownVersionMessage(header.variant, version));
+  if (!def) return headerError("version", READ.unknownVersion(header.variant, version));
 
   // Decode into the version's schema.
   let cfg: Obj;
@@ -188,12 +188,12 @@ export function translateSource(input: string | Uint8Array, options: PipelineOpt
   translated.merge(validateButane(def.schema, cfg, "Config", def.rules, env));
   if (translated.isFatal()) {
     report.merge(correlate(translated.entries, root));
-    return { entries: report.entries, fatal: MSG.invalidSourceConfig };
+    return { entries: report.entries, fatal: OUTCOME.invalidSourceConfig.message };
   }
 
   // Translate.
-  const ctx = baseContext(def.schema, def.base.features, def.options ? { ...options, ...def.options } : options, checks.embedded);
-  let result = translateBase(ctx, cfg, def.base.features);
+  const ctx = baseContext(def.schema, def.base.features, def.options ? { ...options, ...def.options } : options, checks.embedded, def.features);
+  let result = translateBase(ctx, cfg);
   if (!result.report.isFatal()) for (const step of def.steps) result = step(ctx, cfg, result);
   const docs = new Map<string, YamlNode | null>();
   if (options.compose && !result.report.isFatal()) {
@@ -226,19 +226,19 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   // A failed translation hands back no translations, as the reference's does.
   const ts = result.report.isFatal() ? new TranslationSetCtor() : final.ts;
   translated.merge(translatePaths([...result.report.entries, ...final.entries], ts));
-  if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
+  if (translated.isFatal()) return finish(OUTCOME.invalidSourceConfig.message);
   const config = final.ignition;
   // Findings on the Ignition config, located in the final document.
   const inFinal = (entries: ReportEntry[]) => translatePaths(entries.map(asJson).map((e) => (e.tag === "json" && final.configPath.length ? { ...e, path: [...final.configPath, ...e.path] } : e)), ts);
 
   // Variant restrictions, then Ignition's own rules.
   for (const filter of [...def.filters, ...final.filters]) translated.merge(inFinal(filter(config, spec)));
-  if (translated.isFatal()) return finish(MSG.invalidSourceConfig);
+  if (translated.isFatal()) return finish(OUTCOME.invalidSourceConfig.message);
   // Ignition's validation walks the whole final document: the wrapper's own fields first.
   if (final.documentChecks) translated.merge(translatePaths(final.documentChecks, ts));
   translated.merge(inFinal(checks.duplicates(config, spec)));
   translated.merge(inFinal(checks.semantics(config, spec)));
-  if (translated.isFatal()) return finish(MSG.invalidGeneratedConfig);
+  if (translated.isFatal()) return finish(OUTCOME.invalidGeneratedConfig.message);
 
   const out = finish();
   const output = final.document && def.wrapper ? def.wrapper.emit(final.document) : emitStruct(config, spec, "Config", !!options.pretty);

@@ -65,7 +65,22 @@ export function extendSchema(prev: ButaneSchema | null, delta: ButaneSchemaDelta
   };
 }
 
-/** Adds fields to a struct (e.g. a variant's Config on top of the base Config). */
-export function withFields(base: readonly ButaneField[], extra: readonly ButaneField[]): ButaneField[] {
-  return [...base, ...extra];
+/** A change to one struct's field list. */
+export interface FieldsDelta {
+  /** Keys of fields dropped. */
+  remove?: readonly string[];
+  /** Fields appended (in the reference, new fields of a Go struct come last unless it was reordered). */
+  add?: readonly ButaneField[];
+}
+
+/** A struct's fields after a delta: `remove` dropped, then `add` appended. */
+export function withFields(fields: readonly ButaneField[], delta: FieldsDelta): ButaneField[] {
+  const removed = new Set(delta.remove ?? []);
+  for (const k of removed) if (!fields.some((f) => f.key === k)) throw new Error(`no field ${k} to remove`);
+  const out = fields.filter((f) => !removed.has(f.key));
+  for (const f of delta.add ?? []) {
+    if (out.some((x) => x.key === f.key)) throw new Error(`field ${f.key} is already there`);
+    out.push(f);
+  }
+  return out;
 }

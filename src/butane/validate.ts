@@ -7,6 +7,7 @@ import { pathString, Report, type PathPart } from "../core/report";
 import { documentRoot, nodeAt } from "../parse/positions";
 import { Kind, type YamlNode } from "../yaml";
 import type { Obj } from "../core/obj";
+import { READ, warnAt } from "./messages";
 import type { ButaneSchema } from "./schema";
 
 export type { Obj };
@@ -101,8 +102,7 @@ export function checkUnusedKeys(schema: ButaneSchema, cfg: Obj, root: string, do
     const node = nodeAt(top, path);
     if (!node) return;
     if (node.kind !== Kind.Mapping) {
-      const p = pathString(path);
-      report.warn(path, `context tree does not match content tree at ${p}. Line and column reporting may be inconsistent. Unused keys may not be reported`);
+      warnAt(report, path, READ.contextMismatch(pathString(path)));
       return;
     }
     const known = knownKeys(schema, type);
@@ -111,7 +111,7 @@ export function checkUnusedKeys(schema: ButaneSchema, cfg: Obj, root: string, do
       const key = node.content[i]!.value;
       if (known.has(key) || seen.has(key)) continue;
       seen.add(key);
-      report.warn([...path, key], `unused key ${key}`, { atKey: true });
+      warnAt(report, [...path, key], READ.unusedKey(key), { atKey: true });
     }
   });
   return report;

@@ -17,7 +17,8 @@ import { ignitionParse, validateIgnitionEntries } from "../ignition/validate-con
 import { correlate } from "../ignition/correlate";
 import type { JNode } from "../go/json";
 import { camel } from "../butane/translate/auto";
-import { mountUnitFor } from "../butane/translate/base";
+import { mountUnitFor } from "../butane/translate/sugar/mount-units";
+import { featureFlags } from "../butane/translate/base";
 import type { Obj } from "../butane/translate/context";
 import type { ButaneSchema } from "../butane/schema";
 import type { VariantVersion } from "../butane/variants/define";
@@ -162,8 +163,8 @@ class Builder {
    * user's, in filesystem order, so only such a prefix round-trips.
    */
   private mountUnits(config: Obj, out: Obj): void {
-    const generation = this.vv.base.features.mountUnits;
-    if (!generation || !this.choices.sugar) return;
+    const features = this.vv.base.features;
+    if (!features.mountUnits || !this.choices.sugar) return;
     const units = ((config.systemd as Obj | undefined)?.units ?? []) as Obj[];
     const filesystems = ((out.storage as Obj | undefined)?.filesystems ?? []) as Obj[];
     if (units.length === 0 || filesystems.length === 0) return;
@@ -173,7 +174,7 @@ class Builder {
       for (const unit of units) {
         let found = -1;
         for (let i = next; i < filesystems.length; i++) {
-          const g = mountUnitFor(plainValues(filesystems[i]!), luks, generation);
+          const g = mountUnitFor(plainValues(filesystems[i]!), luks, featureFlags(features));
           if (g.name === unit.name && unit.enabled === true && g.contents === unit.contents) {
             found = i;
             break;

@@ -9,7 +9,6 @@
 // quoted or block scalar, a flow collection, an alias).
 
 import type { Diagnostic, Severity } from "../core/report";
-import { MSG } from "../butane/messages";
 import { PACKAGE_VERSION, REFERENCE_VERSION } from "../core/version";
 
 export interface SourceEnd {
@@ -56,19 +55,13 @@ export interface JsonReport {
   diagnostics: ReportItem[];
 }
 
-const MSG_CODES = new Map<string, string>(Object.entries(MSG).map(([k, v]) => [v, "butane." + k]));
-
 /**
- * The diagnostic's stable code, or one derived from its message until every message
- * has a catalogue code: the catalogue name for the reference's fixed messages, else the
+ * The diagnostic's stable code (src/butane/messages.ts, docs/diagnostics.md), or, for
+ * an entry that has none (a registered variant's own messages), one derived from the
  * message's words without the parts that vary (quoted text, numbers, paths, names).
  */
 export function diagnosticCode(d: Pick<Diagnostic, "code" | "message">): string {
   if (d.code) return d.code;
-  const known = MSG_CODES.get(d.message);
-  if (known) return known;
-  if (/^unused key /.test(d.message)) return "butane.unusedKey";
-  if (/^No translator exists for variant /.test(d.message)) return "butane.unknownVersion";
   const words = d.message
     .replace(/`[^`]*`|"[^"]*"|'[^']*'|\([^)]*\)/g, " ")
     .split(/[\s:;,]+/)

@@ -5,6 +5,7 @@ import type { PathPart, ReportEntry } from "../core/report";
 import type { SpecVersion } from "./spec/model";
 import { versionSlug } from "./spec/slug";
 import * as validators from "./generated/validators.js";
+import { IGNITION_TEMPLATES as T } from "./validate/messages";
 import type { SchemaError, SchemaValidator } from "./generated/validators.js";
 
 export { versionSlug };
@@ -47,20 +48,20 @@ export function validateSchema(value: unknown, spec: SpecVersion): ReportEntry[]
     if (e.keyword === "anyOf") continue;
     // The null branch of a nullable struct's anyOf.
     if (e.keyword === "type" && e.params.type === "null") continue;
-    let message: string;
+    let m: { code: string; message: string };
     const path = pathParts(e.instancePath);
     if (e.keyword === "type") {
-      message = `must be ${typeText(e.params.type)}`;
-      if (nullable.has(e.instancePath)) message += " or null";
+      m = T.schemaType(typeText(e.params.type) + (nullable.has(e.instancePath) ? " or null" : ""));
     } else if (e.keyword === "required") {
-      message = `missing required property "${String(e.params.missingProperty)}"`;
+      m = T.schemaRequired(String(e.params.missingProperty));
     } else {
-      message = e.message ?? `does not match schema keyword ${e.keyword}`;
+      m = T.schemaOther(e.message ?? `does not match schema keyword ${e.keyword}`);
     }
+    const { message, code } = m;
     const key = e.instancePath + "\0" + message;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ severity: "error", message, path, tag: "json" });
+    out.push({ severity: "error", message, path, tag: "json", code });
   }
   return out;
 }

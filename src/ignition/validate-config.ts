@@ -13,7 +13,10 @@ import { validateDuplicates } from "./validate/dups";
 import { validateUnusedKeys } from "./validate/unused";
 import { correlate, deepestStart } from "./correlate";
 import { validateSchema } from "./schema";
-import { M } from "./validate/messages";
+import { ignitionCode, IGNITION_TEMPLATES, M } from "./validate/messages";
+
+const SYNTAX = IGNITION_TEMPLATES.jsonSyntax.code;
+const DECODE = IGNITION_TEMPLATES.jsonDecode.code;
 
 /** The warning butane gives (at the merge/replace entry's `version`) when it skips an embedded config. */
 export const UNKNOWN_EMBEDDED_VERSION_WARNING = "skipping validation for the merge/replace ignition config due to an unkown version";
@@ -53,10 +56,10 @@ function validateWithContext(config: object, tree: JNode, spec: SpecVersion, unu
  */
 export function validateEmbeddedConfig(raw: string, spec: SpecVersion): EmbeddedConfigResult {
   const syntax = checkJsonSyntax(raw);
-  if (syntax) return { entries: [{ severity: "error", message: syntax.message, path: [], tag: "json" }], error: M.invalid };
+  if (syntax) return { entries: [{ severity: "error", message: syntax.message, path: [], tag: "json", code: SYNTAX }], error: M.invalid };
   const tree = parseJsonTree(raw);
   const decoded = decodeConfig(tree, spec);
-  if ("error" in decoded) return { entries: [{ severity: "error", message: decoded.error.message, path: [], tag: "json" }], error: M.invalid };
+  if ("error" in decoded) return { entries: [{ severity: "error", message: decoded.error.message, path: [], tag: "json", code: DECODE }], error: M.invalid };
   const config = decoded.config;
   const ign = config.ignition as Record<string, unknown> | undefined;
   const v = parseSemver(typeof ign?.version === "string" ? ign.version : "");
@@ -124,7 +127,7 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
     const syntax = checkJsonSyntax(input);
     if (syntax) {
       const pos = lines.atByte(syntax.offset);
-      const e: ReportEntry = { severity: "error", message: syntax.message, path: [], tag: "json" };
+      const e: ReportEntry = { severity: "error", message: syntax.message, path: [], tag: "json", code: SYNTAX };
       return { entries: [pos ? { ...e, line: pos.line, column: pos.column } : e], error: M.invalid, lines };
     }
     tree = parseJsonTree(input);
@@ -134,7 +137,7 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
       tree = treeFromValue(input);
     } catch (e) {
       if (!(e instanceof JsonDepthError)) throw e;
-      return { entries: [{ severity: "error", message: `json: ${e.message}`, path: [], tag: "json" }], error: M.invalid };
+      return { entries: [{ severity: "error", message: `json: ${e.message}`, path: [], tag: "json", code: SYNTAX }], error: M.invalid };
     }
     value = input;
   }
@@ -142,7 +145,7 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
 
   // util.GetConfigVersion
   const stub = decodeVersionStub(tree);
-  if ("error" in stub) return { ...base, entries: [at({ severity: "error", message: stub.error.message, path: [], tag: "json" }, stub.error.index)], error: M.invalid };
+  if ("error" in stub) return { ...base, entries: [at({ severity: "error", message: stub.error.message, path: [], tag: "json", code: DECODE }, stub.error.index)], error: M.invalid };
   const sv = parseSemver(stub.version);
   if (sv === null) return { ...base, entries: [], error: M.invalidVersion };
   const spec = findSpec(stub.version, sv);
@@ -151,7 +154,7 @@ export function ignitionParse(input: string | object, unused: Severity = "warnin
   // v3_x.Parse
   const decoded = decodeConfig(tree, spec);
   if ("error" in decoded) {
-    const e: ReportEntry = { severity: "error", message: decoded.error.message, path: [], tag: "json" };
+    const e: ReportEntry = { severity: "error", message: decoded.error.message, path: [], tag: "json", code: DECODE };
     return { ...base, spec, entries: [at(e, decoded.error.index)], error: M.invalid, ...(decoded.error.path ? { decodeErrorPath: decoded.error.path } : {}) };
   }
   let entries = validateWithContext(decoded.config, tree, spec, unused);
@@ -191,8 +194,8 @@ export function validateIgnitionEntries(input: string | object, options: Validat
     // Errors Go returns without a report entry: point at the version where it is the cause.
     const e: ReportEntry =
       p.error === M.invalidVersion || p.error === M.unknownVersion
-        ? { severity: "error", message: p.error, path: ["ignition", "version"], tag: "json" }
-        : { severity: "error", message: p.error, path: [] };
+        ? { severity: "error", message: p.error, path: ["ignition", "version"], tag: "json", code: ignitionCode(p.error)! }
+        : { severity: "error", message: p.error, path: [], code: ignitionCode(p.error)! };
     const pos = p.tree && p.lines ? p.lines.at(deepestStart(p.tree, e)) : undefined;
     entries.push(pos ? { ...e, line: pos.line, column: pos.column } : e);
   }

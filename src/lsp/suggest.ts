@@ -6,7 +6,7 @@
 // The known keys come from the spec tables the translator decodes with.
 
 import type { Diagnostic, PathPart, ReportEntry } from "../core/report";
-import { MSG } from "../butane/messages";
+import { READ } from "../butane/messages";
 import { lookupVariant } from "../butane/registry";
 import type { ButaneSchema } from "../butane/schema";
 import { normalizeSemver } from "../go/semver";
@@ -173,12 +173,12 @@ function fixFor(d: Diagnostic, getHeader: () => Header | undefined, getLines: ()
   if (!h) return undefined;
   const variants = new Set(listVariants().map((v) => v.variant));
   // A misspelt `variant:` or `version:` key leaves the field missing.
-  if (d.message === MSG.noVariant || (d.message === MSG.invalidVersion && h.version === "" && !scalarAt(h.root, "version"))) {
-    const field = d.message === MSG.noVariant ? "variant" : "version";
+  if (d.message === READ.noVariant.message || (d.message === READ.invalidVersion.message && h.version === "" && !scalarAt(h.root, "version"))) {
+    const field = d.message === READ.noVariant.message ? "variant" : "version";
     const key = misspeltKey(h.root, field);
     return key ? fixAt(getLines(), "$." + key.value, key.line, key.column, field, didYouMean(field)) : undefined;
   }
-  if (d.message === MSG.invalidVersion && d.path === "$.version") {
+  if (d.message === READ.invalidVersion.message && d.path === "$.version") {
     const best = variants.has(h.variant) ? nearestVersion(h.variant, h.version) : undefined;
     return best ? fixAt(getLines(), d.path, d.line, d.column, best, didYouMean(best)) : undefined;
   }

@@ -7,6 +7,9 @@ import { validatePath, validateURL } from "../../src/ignition/validate/semantics
 import { parseUnit } from "../../src/go/unit";
 import { dataURLError } from "../../src/go/dataurl";
 
+/** The validation features of an Ignition spec version. */
+const has = (version: string) => getIgnitionSpec(version)!.features;
+
 type Row = [severity: string, path: string, message: string];
 
 function sem(version: string, rest: Record<string, unknown>): Row[] {
@@ -186,22 +189,22 @@ describe("resources", () => {
   });
 
   it("URL schemes by version", () => {
-    expect(validateURL("gs://b/o", 1)).toBe("invalid url scheme");
-    expect(validateURL("gs://b/o", 2)).toBeNull();
-    expect(validateURL("arn:aws:s3:::b/k", 3)).toBe("invalid url scheme");
-    expect(validateURL("arn:aws:s3:::b/k", 4)).toBeNull();
-    expect(validateURL("arn:aws:s3:::b", 4)).toBe("invalid S3 ARN format");
-    expect(validateURL("arn:aws:iam:::b/k", 4)).toBe("invalid S3 ARN format");
-    expect(validateURL("arn:aws:s3:r:a:accesspoint/x", 4)).toBe("invalid S3 ARN format");
-    expect(validateURL("arn:aws:s3:r:a:accesspoint/x/object/k", 4)).toBeNull();
-    expect(validateURL("s3://b/k?versionId=", 0)).toBe("invalid S3 object VersionId");
-    expect(validateURL("s3://b/k?versionId=1&versionId=", 0)).toBeNull();
-    expect(validateURL("tftp://h/f", 0)).toBeNull();
-    expect(validateURL("HTTPS://X/y", 0)).toBeNull();
-    expect(validateURL("", 0)).toBe("invalid url scheme");
-    expect(validateURL("http://x/%zz", 0)).toBe("unable to parse url");
-    expect(validateURL("http://a b/", 0)).toBe("unable to parse url");
-    expect(validateURL(":x", 0)).toBe("unable to parse url");
+    expect(validateURL("gs://b/o", has("3.1.0"))).toBe("invalid url scheme");
+    expect(validateURL("gs://b/o", has("3.2.0"))).toBeNull();
+    expect(validateURL("arn:aws:s3:::b/k", has("3.3.0"))).toBe("invalid url scheme");
+    expect(validateURL("arn:aws:s3:::b/k", has("3.4.0"))).toBeNull();
+    expect(validateURL("arn:aws:s3:::b", has("3.4.0"))).toBe("invalid S3 ARN format");
+    expect(validateURL("arn:aws:iam:::b/k", has("3.4.0"))).toBe("invalid S3 ARN format");
+    expect(validateURL("arn:aws:s3:r:a:accesspoint/x", has("3.4.0"))).toBe("invalid S3 ARN format");
+    expect(validateURL("arn:aws:s3:r:a:accesspoint/x/object/k", has("3.4.0"))).toBeNull();
+    expect(validateURL("s3://b/k?versionId=", has("3.0.0"))).toBe("invalid S3 object VersionId");
+    expect(validateURL("s3://b/k?versionId=1&versionId=", has("3.0.0"))).toBeNull();
+    expect(validateURL("tftp://h/f", has("3.0.0"))).toBeNull();
+    expect(validateURL("HTTPS://X/y", has("3.0.0"))).toBeNull();
+    expect(validateURL("", has("3.0.0"))).toBe("invalid url scheme");
+    expect(validateURL("http://x/%zz", has("3.0.0"))).toBe("unable to parse url");
+    expect(validateURL("http://a b/", has("3.0.0"))).toBe("unable to parse url");
+    expect(validateURL(":x", has("3.0.0"))).toBe("unable to parse url");
   });
 
   it("data URLs are decoded", () => {

@@ -21,29 +21,29 @@ describe("validateIgnition", () => {
     expect(validateIgnition(text)).toEqual({
       valid: false,
       version: "3.0.0",
-      report: [{ severity: "error", path: "$.ignition.proxy", line: 4, column: 5, message: "unused key proxy" }],
+      report: [{ severity: "error", path: "$.ignition.proxy", line: 4, column: 5, message: "unused key proxy", code: "IGN110" }],
     });
     expect(validateIgnition(text, { unusedKeys: "warning" })).toMatchObject({ valid: true, report: [{ severity: "warning", message: "unused key proxy" }] });
   });
 
   it("reports JSON syntax errors with Go's messages and positions (just after the offending byte, as Go does)", () => {
     expect(validateIgnition('{\n  "ignition": {"version": "3.4.0"},\n  "storage": {,}\n}').report).toEqual([
-      { severity: "error", path: "$", line: 3, column: 16, message: "invalid character ',' looking for beginning of object key string" },
+      { severity: "error", path: "$", line: 3, column: 16, message: "invalid character ',' looking for beginning of object key string", code: "IGN105" },
     ]);
     // Go has no position for a text that ends too early; we point just past its end.
-    expect(validateIgnition('{"ignition":').report).toEqual([{ severity: "error", path: "$", line: 1, column: 13, message: "unexpected end of JSON input" }]);
-    expect(validateIgnition("")).toEqual({ valid: false, report: [{ severity: "error", path: "$", message: "not a config (empty)" }] });
+    expect(validateIgnition('{"ignition":').report).toEqual([{ severity: "error", path: "$", line: 1, column: 13, message: "unexpected end of JSON input", code: "IGN105" }]);
+    expect(validateIgnition("")).toEqual({ valid: false, report: [{ severity: "error", path: "$", message: "not a config (empty)", code: "IGN102" }] });
   });
 
   it("reports version problems at ignition.version", () => {
     expect(validateIgnition('{"ignition":{"version":"3.99.0"}}').report).toEqual([
-      { severity: "error", path: "$.ignition.version", line: 1, column: 24, message: "unsupported config version" },
+      { severity: "error", path: "$.ignition.version", line: 1, column: 24, message: "unsupported config version", code: "IGN104" },
     ]);
     expect(validateIgnition('{"ignition":{}}').report).toEqual([
-      { severity: "error", path: "$.ignition.version", line: 1, column: 14, message: "invalid config version (couldn't parse)" },
+      { severity: "error", path: "$.ignition.version", line: 1, column: 14, message: "invalid config version (couldn't parse)", code: "IGN103" },
     ]);
     expect(validateIgnition('{"ignition":{"version":3}}').report).toEqual([
-      { severity: "error", path: "$", line: 1, column: 25, message: "json: cannot unmarshal number into Go struct field .Ignition.Version of type string" },
+      { severity: "error", path: "$", line: 1, column: 25, message: "json: cannot unmarshal number into Go struct field .Ignition.Version of type string", code: "IGN106" },
     ]);
   });
 
@@ -71,7 +71,7 @@ describe("validateIgnition", () => {
     const r = validateIgnition(ok("3.4.0", ',"systemd":{"units":[{"name":"a.service","enabled":true,"contents":"[Service]\\nExecStart=/bin/true"}]}'));
     expect(r.valid).toBe(true);
     expect(r.report).toEqual([
-      { severity: "warning", path: "$.systemd.units.0.contents", line: 1, column: 99, message: 'unit "a.service" is enabled, but has no install section so enable does nothing' },
+      { severity: "warning", path: "$.systemd.units.0.contents", line: 1, column: 99, message: 'unit "a.service" is enabled, but has no install section so enable does nothing', code: "IGN604" },
     ]);
   });
 
@@ -79,7 +79,7 @@ describe("validateIgnition", () => {
     expect(validateIgnition({ ignition: { version: "3.3.0" }, kernelArguments: { shouldExist: ["a", "a"] } })).toEqual({
       valid: false,
       version: "3.3.0",
-      report: [{ severity: "error", path: "$.kernelArguments.shouldExist.1", message: "duplicate entry defined" }],
+      report: [{ severity: "error", path: "$.kernelArguments.shouldExist.1", message: "duplicate entry defined", code: "IGN701" }],
     });
   });
 });

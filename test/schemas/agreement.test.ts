@@ -12,8 +12,7 @@ import { join } from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import { parseDocument } from "yaml";
 import { translate } from "../../src/api/translate";
-import { FILTER_MSG } from "../../src/butane/variants/filters";
-import { OPENSHIFT_MSG } from "../../src/butane/variants/openshift/rules";
+import { SUPPORT } from "../../src/butane/messages";
 
 const root = join(__dirname, "../..");
 const casesDir = join(root, "../shared/conformance/cases");
@@ -52,21 +51,21 @@ const SCHEMA_LEVEL: readonly RegExp[] = [
  * `grub.users` expanded into the refused Ignition field).
  */
 const REFUSED_FIELD: ReadonlyMap<string, string> = new Map([
-  [FILTER_MSG.clevisSupport, "clevis"],
-  [FILTER_MSG.cexNotSupported, "cex"],
-  [FILTER_MSG.generalKernelArgumentSupport, "kernel_arguments"],
-  [FILTER_MSG.diskSupport, "disks"],
-  [FILTER_MSG.filesystemSupport, "filesystems"],
-  [FILTER_MSG.luksSupport, "luks"],
-  [FILTER_MSG.raidSupport, "raid"],
-  [OPENSHIFT_MSG.groupSupport, "groups"],
-  [OPENSHIFT_MSG.userFieldSupport, "users"],
-  [OPENSHIFT_MSG.directorySupport, "directories"],
-  [OPENSHIFT_MSG.linkSupport, "links"],
-  [OPENSHIFT_MSG.fileAppendSupport, "append"],
-  [OPENSHIFT_MSG.fileCompressionSupport, "compression"],
-  [OPENSHIFT_MSG.fileHeaderSupport, "http_headers"],
-  [OPENSHIFT_MSG.kernelArgumentSupport, "kernel_arguments"],
+  [SUPPORT.clevisSupport.message, "clevis"],
+  [SUPPORT.cexNotSupported.message, "cex"],
+  [SUPPORT.generalKernelArgumentSupport.message, "kernel_arguments"],
+  [SUPPORT.diskSupport.message, "disks"],
+  [SUPPORT.filesystemSupport.message, "filesystems"],
+  [SUPPORT.luksSupport.message, "luks"],
+  [SUPPORT.raidSupport.message, "raid"],
+  [SUPPORT.groupSupport.message, "groups"],
+  [SUPPORT.userFieldSupport.message, "users"],
+  [SUPPORT.directorySupport.message, "directories"],
+  [SUPPORT.linkSupport.message, "links"],
+  [SUPPORT.fileAppendSupport.message, "append"],
+  [SUPPORT.fileCompressionSupport.message, "compression"],
+  [SUPPORT.fileHeaderSupport.message, "http_headers"],
+  [SUPPORT.kernelArgumentSupport.message, "kernel_arguments"],
 ]);
 
 type Verdict = "valid" | "schema-level" | "semantic" | "yaml";

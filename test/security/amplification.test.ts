@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { unitNamePathEscape } from "../../src/butane/translate/base";
+import { unitNamePathEscape } from "../../src/butane/translate/sugar/mount-units";
 import { FUZZ_SEED } from "../fuzz/arbitraries";
 
 const root = join(__dirname, "../..");

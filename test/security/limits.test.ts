@@ -122,6 +122,6 @@ describe("limits", () => {
     const r = translate(doc);
     expect(r.error).toBeUndefined();
     expect(r.report.length).toBe(100_000);
-    expect(r.report[99_999]).toEqual({ severity: "warning", path: "$.k99999", line: 100_002, column: 1, message: "unused key k99999" });
+    expect(r.report[99_999]).toEqual({ severity: "warning", path: "$.k99999", line: 100_002, column: 1, message: "unused key k99999", code: "BUT120" });
   });
 });

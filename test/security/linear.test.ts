@@ -124,8 +124,8 @@ describe("locating a fatal error", () => {
     expect(baseline.result.error).toBeUndefined();
     const { result: r, ms } = timed(doc);
     expect(r.report).toEqual([
-      { severity: "error", path: "$.storage.files.0.mode", line: 6, column: 13, message: "cannot unmarshal !!str `abc` into int" },
-      { severity: "error", path: "$.passwd", line: 7, column: 9, message: "cannot unmarshal !!int `3` into v0_5.Passwd" },
+      { severity: "error", path: "$.storage.files.0.mode", line: 6, column: 13, message: "cannot unmarshal !!str `abc` into int", code: "BUT103" },
+      { severity: "error", path: "$.passwd", line: 7, column: 9, message: "cannot unmarshal !!int `3` into v0_5.Passwd", code: "BUT103" },
     ]);
     console.log(`located 2 errors beside 900,000 deep nodes in ${ms.toFixed(0)} ms (${baseline.ms.toFixed(0)} ms without them)`);
     expect(ms).toBeLessThan(3 * baseline.ms);

@@ -37,7 +37,7 @@ describe("registerVariant extension point", () => {
 
   test("unknown keys of the variant's structs are reported", () => {
     const r = translate("variant: acme\nversion: 1.0.0-experimental\nmotd:\n  txt: hi\n");
-    expect(r.report).toEqual([{ severity: "warning", path: "$.motd.txt", line: 4, column: 3, message: "unused key txt" }]);
+    expect(r.report).toEqual([{ severity: "warning", path: "$.motd.txt", line: 4, column: 3, message: "unused key txt", code: "BUT120" }]);
   });
 
   test("versions that were not registered are unknown", () => {

@@ -32,6 +32,9 @@ export interface EmbeddedValidation {
 
 export type { Obj };
 
+/** Named features a spec version has (true) or not (absent or false), e.g. { mountUnitsSwap: true }. */
+export type FeatureFlags = Readonly<Record<string, boolean | undefined>>;
+
 /** A translation step for one Butane struct: fills `to` from `from`. */
 export type StructHook = (ctx: TranslateContext, from: Obj, to: Obj, fromPath: PathPart[], toPath: PathPart[]) => void;
 
@@ -50,4 +53,6 @@ export interface TranslateContext {
   custom: ReadonlySet<string>;
   /** Validates an Ignition config embedded via ignition.config.merge/replace. */
   validateEmbedded: (raw: string, spec: SpecVersion) => EmbeddedValidation;
+  /** The features of the version being translated: the base spec's and the variant's. */
+  features: FeatureFlags;
 }

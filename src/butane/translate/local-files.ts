@@ -2,28 +2,33 @@
 // and messages: no files directory → error; paths may not climb out of it.
 
 import { FileAccessError, isWithin, joinPath } from "../../core/files";
+import { TRANSLATE, type Message } from "../messages";
 import type { TranslateOptions } from "./context";
 
-export const ERR_NO_FILES_DIR = "local file paths are relative to a files directory that must be specified with -d/--files-dir";
-export const ERR_FILES_DIR_ESCAPE = "local file path traverses outside the files directory";
-
-export class LocalFileError extends Error {}
+/** A local file that cannot be used; `code` is its catalogue code. */
+export class LocalFileError extends Error {
+  readonly code: string;
+  constructor(m: Message) {
+    super(m.message);
+    this.code = m.code;
+  }
+}
 
 /** The path the reference opens for `configPath`, or an error message. */
 export function resolveLocalPath(configPath: string, options: TranslateOptions): string {
-  if (options.filesDir === "") throw new LocalFileError(ERR_NO_FILES_DIR);
+  if (options.filesDir === "") throw new LocalFileError(TRANSLATE.noFilesDir);
   const p = joinPath(options.filesDir, configPath);
-  if (!isWithin(p, options.filesDir, options.cwd)) throw new LocalFileError(ERR_FILES_DIR_ESCAPE);
+  if (!isWithin(p, options.filesDir, options.cwd)) throw new LocalFileError(TRANSLATE.filesDirEscape);
   return p;
 }
 
 export function readLocalFile(configPath: string, options: TranslateOptions): Uint8Array {
   const p = resolveLocalPath(configPath, options);
-  if (!options.fs) throw new LocalFileError(`open ${p}: no file access in this environment`);
+  if (!options.fs) throw new LocalFileError(TRANSLATE.fileAccess(`open ${p}: no file access in this environment`));
   try {
     return options.fs.readFile(p);
   } catch (e) {
-    if (e instanceof FileAccessError) throw new LocalFileError(e.message);
+    if (e instanceof FileAccessError) throw new LocalFileError(TRANSLATE.fileAccess(e.message));
     throw e;
   }
 }

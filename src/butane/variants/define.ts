@@ -5,9 +5,9 @@
 import type { PathPart, ReportEntry } from "../../core/report";
 import type { SpecVersion } from "../../ignition/spec";
 import type { BaseVersion } from "../base/define";
-import { extendSchema, type ButaneField, type ButaneSchema, type ButaneStructs } from "../schema";
+import { extendSchema, withFields, type ButaneField, type ButaneSchema, type ButaneStructs, type FieldsDelta } from "../schema";
 import type { BaseResult } from "../translate/base";
-import type { Obj, TranslateContext, TranslateOptions } from "../translate/context";
+import type { FeatureFlags, Obj, TranslateContext, TranslateOptions } from "../translate/context";
 import type { TranslationSet } from "../translate/translation-set";
 import type { StructRules } from "../validate";
 import type { YamlNode } from "../../yaml";
@@ -71,6 +71,11 @@ export interface VariantVersion {
   base: BaseVersion;
   schema: ButaneSchema;
   rules: StructRules;
+  /**
+   * The variant's own features by name (e.g. fcos { bootDeviceS390x: true }); steps
+   * read them, with the base version's, from ctx.features. Absent means none.
+   */
+  features?: FeatureFlags;
   /** Extra translation after the base translation, in order. */
   steps: readonly TranslateStep[];
   /** Variant restrictions checked on the generated config. */
@@ -90,19 +95,50 @@ export interface VariantDelta {
   variant?: string;
   version: string;
   base?: BaseVersion;
-  /** Package name used in decoding errors for the variant's own structs (e.g. "v1_6"). */
-  pkg: string;
+  /**
+   * Package name used in decoding errors for the variant's own structs; by default
+   * the reference's convention: "1.6.0" → "v1_6", "1.8.0-experimental" → "v1_8_exp".
+   */
+  pkg?: string;
   /** Fields the variant adds to the top-level Config, after the base fields. */
   configFields?: readonly ButaneField[];
   /** Variant-defined structs, new or replacing the previous version's. */
   structs?: ButaneStructs;
+  /**
+   * Fields added to (at the end) or removed from the previous version's variant
+   * structs, or from the variant's top-level fields ("Config").
+   */
+  fields?: Readonly<Record<string, FieldsDelta>>;
+  /** Features turned on (true) or off (false) relative to the previous version. */
+  features?: FeatureFlags;
   rules?: StructRules;
   removedRules?: readonly string[];
+  /** The whole step list, replacing the previous version's. */
   steps?: readonly TranslateStep[];
+  /** Steps appended to the previous version's (after `removeSteps` is applied). */
+  addSteps?: readonly TranslateStep[];
+  /** Steps of the previous version dropped. */
+  removeSteps?: readonly TranslateStep[];
+  /** The whole filter list, replacing the previous version's. */
   filters?: readonly FieldFilter[];
+  addFilters?: readonly FieldFilter[];
+  removeFilters?: readonly FieldFilter[];
   wrapper?: OutputWrapper | null;
   options?: Partial<TranslateOptions> | null;
   decode?: ((doc: YamlNode | null) => Obj) | null;
+}
+
+/** A list after a delta: replaced whole, or with items removed and appended. */
+function applyListDelta<T>(prev: readonly T[], replace: readonly T[] | undefined, add: readonly T[] = [], remove: readonly T[] = []): readonly T[] {
+  const kept = (replace ?? prev).filter((x) => !remove.includes(x));
+  return [...kept, ...add];
+}
+
+/** The reference's package name of a spec version: "4.23.0-experimental" → "v4_23_exp". */
+export function packageName(version: string): string {
+  const m = /^(\d+)\.(\d+)\.\d+(-experimental)?$/.exec(version);
+  if (!m) throw new Error(`cannot derive a package name from version ${version}; give pkg`);
+  return `v${m[1]}_${m[2]}${m[3] ? "_exp" : ""}`;
 }
 
 /** Builds a variant version from the previous one (or from scratch when prev is null). */
@@ -110,28 +146,38 @@ export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelt
   const variant = d.variant ?? prev?.variant;
   const base = d.base ?? prev?.base;
   if (!variant || !base) throw new Error("a variant version needs a variant name and a base version");
-  const configFields = d.configFields ?? (prev ? prev.schema.structs.Config!.slice(prev.base.schema.structs.Config!.length) : []);
+  let configFields: readonly ButaneField[] = d.configFields ?? (prev ? prev.schema.structs.Config!.slice(prev.base.schema.structs.Config!.length) : []);
+  if (d.fields?.Config) configFields = withFields(configFields, d.fields.Config);
   // Variant structs of the previous version carry over unless replaced.
   const carried: Record<string, readonly ButaneField[]> = {};
   if (prev) for (const n of prev.schema.variantStructs) if (n !== "Config") carried[n] = prev.schema.structs[n]!;
+  const structs: Record<string, readonly ButaneField[]> = { ...carried, ...(d.structs ?? {}) };
+  for (const [name, delta] of Object.entries(d.fields ?? {})) {
+    if (name === "Config") continue;
+    const fields = structs[name];
+    if (!fields) throw new Error(`${variant} ${d.version}: no variant struct ${name} to change the fields of`);
+    structs[name] = withFields(fields, delta);
+  }
   const schema = extendSchema(base.schema, {
-    variantPkg: d.pkg,
+    variantPkg: d.pkg ?? packageName(d.version),
     variant: true,
-    structs: { ...carried, ...(d.structs ?? {}), Config: [...base.schema.structs.Config!, ...configFields] },
+    structs: { ...structs, Config: [...base.schema.structs.Config!, ...configFields] },
   });
   const rules: Record<string, StructRules[string]> = { ...(prev?.rules ?? {}), ...base.rules, ...(d.rules ?? {}) };
   for (const r of d.removedRules ?? []) delete rules[r];
   const wrapper = d.wrapper === null ? undefined : d.wrapper ?? prev?.wrapper;
   const options = d.options === null ? undefined : d.options ?? prev?.options;
   const decode = d.decode === null ? undefined : d.decode ?? prev?.decode;
+  const features: FeatureFlags = { ...(prev?.features ?? {}), ...(d.features ?? {}) };
   return {
     variant,
     version: d.version,
     base,
     schema,
     rules,
-    steps: d.steps ?? prev?.steps ?? [],
-    filters: d.filters ?? prev?.filters ?? [],
+    features,
+    steps: applyListDelta(prev?.steps ?? [], d.steps, d.addSteps, d.removeSteps),
+    filters: applyListDelta(prev?.filters ?? [], d.filters, d.addFilters, d.removeFilters),
     ...(wrapper ? { wrapper } : {}),
     ...(options ? { options } : {}),
     ...(decode ? { decode } : {}),

@@ -14,6 +14,7 @@ import type { PathPart, ReportEntry } from "../../core/report";
 import { parseType, type SpecVersion } from "../../ignition/spec";
 import type { Obj } from "../translate/context";
 import type { FieldFilter } from "./define";
+import { SUPPORT, type Message } from "../messages";
 
 export interface FieldFilterOptions {
   /** Filters under which a present-but-zero optional primitive counts as empty. */
@@ -38,8 +39,11 @@ function checkFilterPath(spec: SpecVersion, root: string, filter: string): void 
   }
 }
 
-/** Builds a FieldFilter from a table of filter path → error message. */
-export function fieldFilters(table: Readonly<Record<string, string>>, options: FieldFilterOptions = {}): FieldFilter {
+/**
+ * Builds a FieldFilter from a table of filter path → error: a message text, or a
+ * catalogue Message (its code is then carried by the diagnostic).
+ */
+export function fieldFilters(table: Readonly<Record<string, string | Message>>, options: FieldFilterOptions = {}): FieldFilter {
   const root = options.root ?? "Config";
   const ignoreZero = new Set(options.ignoreZero ?? []);
   const checked = new WeakSet<SpecVersion>();
@@ -64,9 +68,11 @@ export function fieldFilters(table: Readonly<Record<string, string>>, options: F
     };
 
     const verify = (v: unknown, type: string, optional: boolean, filter: string, path: PathPart[]): void => {
-      const message = filter === "" ? undefined : table[filter];
-      if (message !== undefined) {
-        if (!isEmpty(v, type, optional, filter)) out.push({ severity: "error", message, path, tag: "json" });
+      const m = filter === "" || !Object.hasOwn(table, filter) ? undefined : table[filter];
+      if (m !== undefined) {
+        if (!isEmpty(v, type, optional, filter)) {
+          out.push(typeof m === "string" ? { severity: "error", message: m, path, tag: "json" } : { severity: "error", message: m.message, path, tag: "json", code: m.code });
+        }
         return;
       }
       const t = parseType(type);
@@ -88,22 +94,14 @@ function join(filter: string, key: string): string {
   return filter === "" ? key : `${filter}.${key}`;
 }
 
-/** The errors the variants' filters and support checks report (the reference's wording). */
-export const FILTER_MSG = {
-  clevisSupport: "clevis is not supported in this spec version",
-  cexNotSupported: "cex is not currently supported on the target platform",
-  generalKernelArgumentSupport: "kernel argument customization is not supported in this spec version",
-  diskSupport: "disk customization is not supported in this spec version",
-  filesystemSupport: "filesystem customization is not supported in this spec version",
-  luksSupport: "luks is not supported in this spec version",
-  raidSupport: "raid is not supported in this spec version",
-} as const;
+/** @deprecated The filter messages now live in the catalogue: SUPPORT in src/butane/messages.ts. */
+export const FILTER_MSG = SUPPORT;
 
 /** What the edge variants (r4e, fiot) cannot apply: kernel arguments and disk layout. */
-export const EDGE_FILTERS: Readonly<Record<string, string>> = {
-  kernelArguments: FILTER_MSG.generalKernelArgumentSupport,
-  "storage.disks": FILTER_MSG.diskSupport,
-  "storage.filesystems": FILTER_MSG.filesystemSupport,
-  "storage.luks": FILTER_MSG.luksSupport,
-  "storage.raid": FILTER_MSG.raidSupport,
+export const EDGE_FILTERS: Readonly<Record<string, Message>> = {
+  kernelArguments: SUPPORT.generalKernelArgumentSupport,
+  "storage.disks": SUPPORT.diskSupport,
+  "storage.filesystems": SUPPORT.filesystemSupport,
+  "storage.luks": SUPPORT.luksSupport,
+  "storage.raid": SUPPORT.raidSupport,
 };

@@ -8,7 +8,7 @@ import { v3_5 } from "./v3_5";
 import { v3_6 } from "./v3_6";
 import { v3_7_experimental } from "./v3_7_experimental";
 
-export type { FieldSpec, SpecVersion, StructTable } from "./model";
+export type { FieldSpec, IgnitionFeature, IgnitionFeatures, SpecVersion, StructTable } from "./model";
 export { parseType } from "./model";
 
 /** Every supported Ignition spec version, oldest first. */

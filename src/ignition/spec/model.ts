@@ -35,12 +35,47 @@ export interface FieldSpec {
 
 export type StructTable = Readonly<Record<string, readonly FieldSpec[]>>;
 
+/**
+ * Validation behaviours that changed between spec versions without a change of the
+ * structs, by name (a version has those set true; the rules read them).
+ */
+export interface IgnitionFeatures {
+  /** 3.1+: merge and CA entries are Resources and need a source. */
+  requiredSources?: boolean;
+  /** 3.1+: sha256 verification hashes. */
+  hashSha256?: boolean;
+  /** 3.2+: gs:// URLs. */
+  urlSchemeGs?: boolean;
+  /** 3.3+: a link needs a target. */
+  linkTargetRequired?: boolean;
+  /** 3.3+: filesystem format "none". */
+  filesystemFormatNone?: boolean;
+  /** 3.3+: a RAID array needs a level. */
+  raidLevelRequired?: boolean;
+  /** 3.3+: a custom Clevis pin counts only when its pin is set (3.2: whenever present). */
+  clevisCustomOptional?: boolean;
+  /** 3.4+: arn: (S3 access point) URLs. */
+  urlSchemeArn?: boolean;
+  /** 3.4+: a Tang advertisement must be valid JSON. */
+  tangAdvertisement?: boolean;
+  /** 3.5+: LUKS with IBM CEX, which excludes Clevis and key files. */
+  luksCex?: boolean;
+  /** 3.6+: setuid/setgid/sticky mode bits are supported (no warning). */
+  specialModeBits?: boolean;
+  /** 3.6+: any custom Clevis pin name is accepted. */
+  clevisCustomAnyPin?: boolean;
+}
+
+export type IgnitionFeature = keyof IgnitionFeatures;
+
 export interface SpecVersion {
   /** The Ignition version string written to `ignition.version`. */
   version: string;
   /** Whether this is an experimental (unstable) spec version. */
   experimental: boolean;
   structs: StructTable;
+  /** The validation features this version has (every flag resolved). */
+  features: Readonly<IgnitionFeatures>;
 }
 
 export interface SpecDelta {
@@ -49,6 +84,8 @@ export interface SpecDelta {
   structs?: StructTable;
   /** Structs that no longer exist in this version. */
   removed?: readonly string[];
+  /** Features turned on (true) or off (false) relative to the previous version. */
+  features?: IgnitionFeatures;
 }
 
 /** Builds a full spec version from its predecessor and a delta. */
@@ -60,6 +97,7 @@ export function defineVersion(prev: SpecVersion | null, delta: SpecDelta): SpecV
     version: delta.version,
     experimental: delta.version.includes("-experimental"),
     structs: Object.freeze(structs),
+    features: Object.freeze({ ...(prev?.features ?? {}), ...(delta.features ?? {}) }),
   });
 }
 

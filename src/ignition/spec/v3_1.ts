@@ -4,6 +4,7 @@ import { v3_0 } from "./v3_0";
 
 export const v3_1 = defineVersion(v3_0, {
   version: "3.1.0",
+  features: { requiredSources: true, hashSha256: true },
   structs: {
     File: [
       { key: "group", type: "NodeGroup", embedded: "Node" },

@@ -4,6 +4,7 @@ import { v3_1 } from "./v3_1";
 
 export const v3_2 = defineVersion(v3_1, {
   version: "3.2.0",
+  features: { urlSchemeGs: true },
   structs: {
     Clevis: [
       { key: "custom", type: "Custom", optional: true },

@@ -4,6 +4,7 @@ import { v3_2 } from "./v3_2";
 
 export const v3_3 = defineVersion(v3_2, {
   version: "3.3.0",
+  features: { linkTargetRequired: true, filesystemFormatNone: true, raidLevelRequired: true, clevisCustomOptional: true },
   structs: {
     Clevis: [
       { key: "custom", type: "ClevisCustom" },

@@ -5,6 +5,7 @@ import { v3_3 } from "./v3_3";
 
 export const v3_4 = defineVersion(v3_3, {
   version: "3.4.0",
+  features: { urlSchemeArn: true, tangAdvertisement: true },
   structs: {
     Ignition: [
       { key: "config", type: "IgnitionConfig" },

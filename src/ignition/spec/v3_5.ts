@@ -4,6 +4,7 @@ import { v3_4 } from "./v3_4";
 
 export const v3_5 = defineVersion(v3_4, {
   version: "3.5.0",
+  features: { luksCex: true },
   structs: {
     Cex: [
       { key: "enabled", type: "bool", optional: true },

@@ -7,7 +7,9 @@ import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
 import { EMPTY, Kind, planFor, type StructPlan } from "./plan";
-import { M } from "./messages";
+import { IGNITION_FIXED, M } from "./messages";
+
+const DUPLICATE = IGNITION_FIXED.duplicate.code;
 
 
 /** IgnoreDuplicates(), by struct (JSON keys). */
@@ -92,7 +94,7 @@ function check(sp: StructPlan, o: Obj, out: ReportEntry[], path: PathPart[]): vo
     if (!seen) spaces.set(f.space, (seen = new Set()));
     for (let i = 0; i < v.length; i++) {
       const k = f.elem === null ? str(v[i]) : keyOf(f.elem, v[i]);
-      if (seen.has(k)) out.push({ severity: "error", message: M.duplicate, path: [...path, f.key, i], tag: "json" });
+      if (seen.has(k)) out.push({ severity: "error", message: M.duplicate, path: [...path, f.key, i], tag: "json", code: DUPLICATE });
       else seen.add(k);
     }
   }
@@ -136,7 +138,7 @@ export function duplicateStrings(values: readonly unknown[], path: readonly Path
   const seen = new Set<string>();
   for (let i = 0; i < values.length; i++) {
     const k = str(values[i]);
-    if (seen.has(k)) out.push({ severity: "error", message: M.duplicate, path: [...path, i], tag: "json" });
+    if (seen.has(k)) out.push({ severity: "error", message: M.duplicate, path: [...path, i], tag: "json", code: DUPLICATE });
     else seen.add(k);
   }
   return out;

@@ -37,8 +37,6 @@ export interface StructPlan {
 
 export interface Plan {
   spec: SpecVersion;
-  /** Minor version (0 for 3.0.0 … 7 for 3.7.0-experimental). */
-  minor: number;
   max: SemVer;
   root: StructPlan;
   structs: Map<string, StructPlan>;
@@ -79,8 +77,7 @@ function buildPlan(spec: SpecVersion): Plan {
     return sp;
   };
   const root = get("Config");
-  const m = /^3\.(\d+)\./.exec(spec.version);
-  return { spec, minor: m ? Number(m[1]) : 0, max: parseSemver(spec.version)!, root, structs };
+  return { spec, max: parseSemver(spec.version)!, root, structs };
 }
 
 /** The zero value of a struct: every field absent. */

@@ -4,7 +4,7 @@
 
 import type { LooseObj as Obj } from "../../core/obj";
 import type { PathPart, ReportEntry, Severity } from "../../core/report";
-import type { SpecVersion } from "../spec/model";
+import type { IgnitionFeatures, SpecVersion } from "../spec/model";
 import { clean, ext, isAbs, join } from "../../go/path";
 import { parseURL, queryValues } from "../../go/url";
 import { dataURLError } from "../../go/dataurl";
@@ -13,12 +13,14 @@ import { goQuote } from "../../go/quote";
 import { parseSemver, type SemVer } from "../../go/semver";
 import { checkJsonSyntax, parseJsonTree, type JNode } from "../../go/json";
 import { EMPTY, Kind, planFor, type Plan, type StructPlan } from "./plan";
-import { M } from "./messages";
+import { ignitionCode, IGNITION_TEMPLATES as T, M } from "./messages";
+import type { Message } from "../../core/catalogue";
 
 interface Sink {
   out: ReportEntry[];
   path: PathPart[];
-  minor: number;
+  /** What the spec version has (src/ignition/spec: features). */
+  has: Readonly<IgnitionFeatures>;
   /** The spec version text (a config with exactly this version needs no semver parse). */
   version: string;
   max: SemVer;
@@ -27,20 +29,25 @@ interface Sink {
 
 type Rule = (o: Obj, s: Sink) => void;
 
-function add(s: Sink, severity: Severity, message: string, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
+/** A finding: one of Ignition's fixed texts (its code is looked up) or a templated Message. */
+type Finding = string | Message;
+
+function add(s: Sink, severity: Severity, m: Finding, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
   const path = s.path.slice();
   if (a !== undefined) path.push(a);
   if (b !== undefined) path.push(b);
   if (c !== undefined) path.push(c);
   if (d !== undefined) path.push(d);
-  s.out.push({ severity, message, path, tag: "json" });
+  const message = typeof m === "string" ? m : m.message;
+  const code = typeof m === "string" ? ignitionCode(m) : m.code;
+  s.out.push(code === undefined ? { severity, message, path, tag: "json" } : { severity, message, path, tag: "json", code });
 }
 
-function error(s: Sink, message: string | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
+function error(s: Sink, message: Finding | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
   if (message !== null) add(s, "error", message, a, b, c, d);
 }
 
-function warn(s: Sink, message: string | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
+function warn(s: Sink, message: Finding | null, a?: PathPart, b?: PathPart, c?: PathPart, d?: PathPart): void {
   if (message !== null) add(s, "warning", message, a, b, c, d);
 }
 
@@ -88,7 +95,7 @@ function validatePathNilOK(p: unknown): string | null {
 }
 
 /** validateURL for a spec version (its accepted schemes grew over time). */
-export function validateURL(s: string, minor: number): string | null {
+export function validateURL(s: string, has: Readonly<IgnitionFeatures>): Finding | null {
   const u = parseURL(s);
   if (u === null) return M.invalidUrl;
   switch (u.scheme) {
@@ -97,11 +104,11 @@ export function validateURL(s: string, minor: number): string | null {
     case "tftp":
       return null;
     case "gs":
-      return minor >= 2 ? null : M.invalidScheme;
+      return has.urlSchemeGs ? null : M.invalidScheme;
     case "s3":
       return versionIdError(u.rawQuery);
     case "arn": {
-      if (minor < 4) return M.invalidScheme;
+      if (!has.urlSchemeArn) return M.invalidScheme;
       const full = "arn:" + u.opaque;
       // arn.IsARN, then arn.Parse (which cannot fail once IsARN holds).
       let colons = 0;
@@ -115,8 +122,10 @@ export function validateURL(s: string, minor: number): string | null {
       else if (parts < 2) return M.invalidS3ARN;
       return versionIdError(u.rawQuery);
     }
-    case "data":
-      return dataURLError(s);
+    case "data": {
+      const e = dataURLError(s);
+      return e === null ? null : T.invalidDataUrl(e);
+    }
     default:
       return M.invalidScheme;
   }
@@ -141,8 +150,8 @@ function splitN(s: string, sep: string, n: number): string[] {
   return out;
 }
 
-function validateURLNilOK(v: unknown, minor: number): string | null {
-  return nilOrEmpty(v) ? null : validateURL(ostr(v)!, minor);
+function validateURLNilOK(v: unknown, has: Readonly<IgnitionFeatures>): Finding | null {
+  return nilOrEmpty(v) ? null : validateURL(ostr(v)!, has);
 }
 
 /** An int of the config: a number, or a bigint beyond 2^53 (exact int64 from Butane). */
@@ -166,9 +175,9 @@ function validateCompression(c: unknown): string | null {
 }
 
 /** Resource.validateRequiredSource (and the 3.0 CA/config reference equivalents). */
-function validateRequiredSource(res: Obj, minor: number): string | null {
+function validateRequiredSource(res: Obj, has: Readonly<IgnitionFeatures>): Finding | null {
   if (nilOrEmpty(res.source)) return M.sourceRequired;
-  return validateURL(ostr(res.source)!, minor);
+  return validateURL(ostr(res.source)!, has);
 }
 
 function parseUnitCached(s: Sink, contents: string): UnitParse {
@@ -227,26 +236,26 @@ const ignitionRule: Rule = (o, s) => {
 
 const ignitionConfigRule: Rule = (o, s) => {
   const merge = list(o.merge);
-  for (let i = 0; i < merge.length; i++) error(s, validateRequiredSource(obj(merge[i]), s.minor), "merge", i);
+  for (let i = 0; i < merge.length; i++) error(s, validateRequiredSource(obj(merge[i]), s.has), "merge", i);
 };
 
 const tlsRule: Rule = (o, s) => {
   const cas = list(o.certificateAuthorities);
-  for (let i = 0; i < cas.length; i++) error(s, validateRequiredSource(obj(cas[i]), s.minor), "certificateAuthorities", i);
+  for (let i = 0; i < cas.length; i++) error(s, validateRequiredSource(obj(cas[i]), s.has), "certificateAuthorities", i);
 };
 
 const caReferenceRule: Rule = (o, s) => {
-  error(s, validateURL(str(o.source), s.minor), "source");
+  error(s, validateURL(str(o.source), s.has), "source");
 };
 
 const configReferenceRule: Rule = (o, s) => {
-  error(s, validateURLNilOK(o.source, s.minor), "source");
+  error(s, validateURLNilOK(o.source, s.has), "source");
 };
 
 const fileContentsRule: Rule = (o, s) => {
   error(s, validateCompression(o.compression), "compression");
   error(s, !isNil(obj(o.verification).hash) && isNil(o.source) ? M.verificationAndNilSource : null, "verification", "hash");
-  error(s, validateURLNilOK(o.source, s.minor), "source");
+  error(s, validateURLNilOK(o.source, s.has), "source");
 };
 
 const resourceRule: Rule = (o, s) => {
@@ -288,7 +297,7 @@ const verificationRule: Rule = (o, s) => {
   const fn = h.slice(0, dash);
   let size: number;
   if (fn === "sha512") size = 128;
-  else if (fn === "sha256" && s.minor >= 1) size = 64;
+  else if (fn === "sha256" && s.has.hashSha256) size = 64;
   else return error(s, M.hashUnrecognized, "hash");
   if (byteLen(h.slice(dash + 1)) !== size) error(s, M.hashWrongSize, "hash");
 };
@@ -333,7 +342,7 @@ const storageRule: Rule = (o, s) => {
       const lp = str(l.path);
       for (let n = underLinks(lp); n > 0; n--) error(s, M.linkUsedSymlink, "links", i);
       let target: string;
-      if (s.minor >= 3) {
+      if (s.has.linkTargetRequired) {
         if (nilOrEmpty(l.target)) {
           error(s, M.linkTargetRequired, "links", i, "target");
           continue;
@@ -378,13 +387,13 @@ const nodeRule: Rule = (o, s) => {
 const directoryRule: Rule = (o, s) => {
   nodeRule(o, s);
   error(s, validateMode(o.mode), "mode");
-  if (s.minor < 6) warn(s, validateModeSpecialBits(o.mode), "mode");
+  if (!s.has.specialModeBits) warn(s, validateModeSpecialBits(o.mode), "mode");
 };
 
 const fileRule: Rule = (o, s) => {
   nodeRule(o, s);
   error(s, validateMode(o.mode), "mode");
-  if (s.minor < 6) warn(s, validateModeSpecialBits(o.mode), "mode");
+  if (!s.has.specialModeBits) warn(s, validateModeSpecialBits(o.mode), "mode");
   error(s, isTrue(o.overwrite) && isNil(obj(o.contents).source) ? M.overwriteAndNilSource : null, "overwrite");
 };
 
@@ -572,7 +581,7 @@ const filesystemRule: Rule = (o, s) => {
     }
   } else {
     const f = ostr(o.format)!;
-    if (!Object.hasOwn(FS_LABEL_MAX, f) && !(f === "none" && s.minor >= 3)) fe = M.filesystemInvalidFormat;
+    if (!Object.hasOwn(FS_LABEL_MAX, f) && !(f === "none" && s.has.filesystemFormatNone)) fe = M.filesystemInvalidFormat;
   }
   error(s, fe, "format");
   if (nilOrEmpty(o.label)) return;
@@ -584,7 +593,7 @@ const filesystemRule: Rule = (o, s) => {
 const raidRule: Rule = (o, s) => {
   let le: string | null = null;
   let level: string;
-  if (s.minor >= 3 && nilOrEmpty(o.level)) le = M.raidLevelRequired;
+  if (s.has.raidLevelRequired && nilOrEmpty(o.level)) le = M.raidLevelRequired;
   else {
     level = str(o.level);
     if (RAID_NO_SPARES.has(level)) {
@@ -600,16 +609,16 @@ const unitRule: Rule = (o, s) => {
   error(s, UNIT_EXTS.has(ext(name)) ? null : M.invalidSystemdExt, "name");
   if (isNil(o.contents)) return;
   const p = parseUnitCached(s, ostr(o.contents)!);
-  if (p.error !== undefined) return error(s, "invalid unit content: " + p.error, "contents");
+  if (p.error !== undefined) return error(s, T.invalidUnitContent(p.error), "contents");
   if (isTrue(o.enabled) && o.contents !== "" && !hasInstall(p)) {
-    warn(s, `unit ${goQuote(name)} is enabled, but has no install section so enable does nothing`, "contents");
+    warn(s, T.unitNoInstall(goQuote(name)), "contents");
   }
 };
 
 const dropinRule: Rule = (o, s) => {
   if (!isNil(o.contents)) {
     const p = parseUnitCached(s, ostr(o.contents)!);
-    if (p.error !== undefined) error(s, "invalid unit content: " + p.error, "contents");
+    if (p.error !== undefined) error(s, T.invalidUnitContent(p.error), "contents");
   }
   if (ext(str(o.name)) !== ".conf") error(s, M.invalidSystemdDropinExt, "name");
 };
@@ -634,7 +643,7 @@ const systemdRule: Rule = (o, s) => {
     const p = parseUnitCached(s, ostr(t.contents)!);
     if (p.error !== undefined) continue;
     if (!hasInstall(p)) {
-      warn(s, `template unit ${goQuote(instantiable)} for ${goQuote(name)} doesn't have Install section`, "units", index, "contents");
+      warn(s, T.templateNoInstall(goQuote(instantiable), goQuote(name)), "units", index, "contents");
     }
   }
 };
@@ -650,14 +659,14 @@ const luksRule: Rule = (o, s) => {
   if (nilOrEmpty(o.device)) error(s, M.diskDeviceRequired, "device");
   else error(s, validatePath(ostr(o.device)!), "device");
   const clevis = obj(o.clevis);
-  if (s.minor === 2) {
+  if (!s.has.clevisCustomOptional) {
     if (!isNil(o.clevis) && !isNil(clevis.custom) && clevisCustomWithOthers(clevis)) error(s, M.clevisCustomWithOthers, "clevis");
   } else if (notEmpty(obj(clevis.custom).pin) && clevisCustomWithOthers(clevis)) {
     error(s, M.clevisCustomWithOthers, "clevis");
   }
   const keyFile = obj(o.keyFile);
-  if (validateURLNilOK(keyFile.source, s.minor) !== null) error(s, M.invalidLuksKeyFile, "keys");
-  if (s.minor >= 5) {
+  if (validateURLNilOK(keyFile.source, s.has) !== null) error(s, M.invalidLuksKeyFile, "keys");
+  if (s.has.luksCex) {
     const cex = isTrue(obj(o.cex).enabled);
     if (cex && (notEmpty(obj(clevis.custom).pin) || clevisCustomWithOthers(clevis))) error(s, M.cexWithClevis, "cex");
     if (cex && notEmpty(keyFile.source)) error(s, M.cexWithKeyFile, "cex");
@@ -677,7 +686,7 @@ const customRule: Rule = (o, s) => {
 
 const clevisCustomRule: Rule = (o, s) => {
   if (nilOrEmpty(o.pin) && nilOrEmpty(o.config) && !isTrue(o.needsNetwork)) return;
-  if (s.minor <= 5) {
+  if (!s.has.clevisCustomAnyPin) {
     if (notEmpty(o.pin)) {
       if (!CLEVIS_PINS.has(ostr(o.pin)!)) error(s, M.unknownClevisPin, "pin");
     } else error(s, M.clevisPinRequired, "pin");
@@ -689,7 +698,7 @@ const tangRule: Rule = (o, s) => {
   const u = parseURL(str(o.url));
   error(s, u === null ? M.invalidUrl : u.scheme === "http" || u.scheme === "https" ? null : M.invalidScheme, "url");
   if (nilOrEmpty(o.thumbprint)) error(s, M.tangThumbprintRequired, "thumbprint");
-  if (s.minor >= 4 && notEmpty(o.advertisement) && !isValidJsonAny(ostr(o.advertisement)!)) error(s, M.invalidTangAdvertisement, "advertisement");
+  if (s.has.tangAdvertisement && notEmpty(o.advertisement) && !isValidJsonAny(ostr(o.advertisement)!)) error(s, M.invalidTangAdvertisement, "advertisement");
 };
 
 /** json.Unmarshal into `any`: valid syntax and every number representable as a float64. */
@@ -706,54 +715,54 @@ function isValidJsonAny(s: string): boolean {
   return true;
 }
 
-/** The Validate method of each struct in a spec version (promoted methods included). */
-function rulesFor(minor: number): Record<string, Rule> {
-  const r: Record<string, Rule> = {
-    Config: configRule,
-    Ignition: ignitionRule,
-    Verification: verificationRule,
-    Storage: storageRule,
-    Directory: directoryRule,
-    File: fileRule,
-    Link: nodeRule,
-    NodeUser: idOrNameRule,
-    NodeGroup: idOrNameRule,
-    Disk: diskRule,
-    Partition: partitionRule,
-    Filesystem: filesystemRule,
-    Raid: raidRule,
-    Unit: unitRule,
-    Dropin: dropinRule,
-    Systemd: systemdRule,
-  };
-  if (minor === 0) {
-    r.CaReference = caReferenceRule;
-    r.ConfigReference = configReferenceRule;
-    r.FileContents = fileContentsRule;
-  } else {
-    r.IgnitionConfig = ignitionConfigRule;
-    r.TLS = tlsRule;
-    r.Resource = resourceRule;
-    r.HTTPHeader = httpHeaderRule;
-    r.Proxy = proxyRule;
-  }
-  if (minor >= 2) {
-    r.Luks = luksRule;
-    r.Tang = tangRule;
-    if (minor === 2) r.Custom = customRule;
-    else r.ClevisCustom = clevisCustomRule;
-  }
-  return r;
-}
+/**
+ * The Validate method of each struct (promoted methods included). A rule applies to
+ * the versions whose tables have its struct; where one struct's checks changed, the
+ * rule reads the version's features.
+ */
+const RULES: Readonly<Record<string, Rule>> = {
+  Config: configRule,
+  Ignition: ignitionRule,
+  Verification: verificationRule,
+  Storage: storageRule,
+  Directory: directoryRule,
+  File: fileRule,
+  Link: nodeRule,
+  NodeUser: idOrNameRule,
+  NodeGroup: idOrNameRule,
+  Disk: diskRule,
+  Partition: partitionRule,
+  Filesystem: filesystemRule,
+  Raid: raidRule,
+  Unit: unitRule,
+  Dropin: dropinRule,
+  Systemd: systemdRule,
+  // 3.0's references; from 3.1 merge and CA entries are Resources that need a source.
+  CaReference: caReferenceRule,
+  ConfigReference: configReferenceRule,
+  FileContents: fileContentsRule,
+  IgnitionConfig: (o, s) => {
+    if (s.has.requiredSources) ignitionConfigRule(o, s);
+  },
+  TLS: (o, s) => {
+    if (s.has.requiredSources) tlsRule(o, s);
+  },
+  Resource: resourceRule,
+  HTTPHeader: httpHeaderRule,
+  Proxy: proxyRule,
+  Luks: luksRule,
+  Tang: tangRule,
+  Custom: customRule,
+  ClevisCustom: clevisCustomRule,
+};
 
 const ruleCache = new WeakMap<Plan, Map<StructPlan, Rule | undefined>>();
 
 function rulesOf(plan: Plan): Map<StructPlan, Rule | undefined> {
   let m = ruleCache.get(plan);
   if (!m) {
-    const rules = rulesFor(plan.minor);
     m = new Map();
-    for (const sp of plan.structs.values()) m.set(sp, rules[sp.name]);
+    for (const sp of plan.structs.values()) m.set(sp, Object.hasOwn(RULES, sp.name) ? RULES[sp.name] : undefined);
     ruleCache.set(plan, m);
   }
   return m;
@@ -812,7 +821,7 @@ function walk(sp: StructPlan, o: Obj, s: Sink, rules: Map<StructPlan, Rule | und
  */
 export function validateConfigSemantics(config: object, spec: SpecVersion): ReportEntry[] {
   const plan = planFor(spec);
-  const s: Sink = { out: [], path: [], minor: plan.minor, version: plan.spec.version, max: plan.max, units: null };
+  const s: Sink = { out: [], path: [], has: plan.spec.features, version: plan.spec.version, max: plan.max, units: null };
   walk(plan.root, obj(config), s, rulesOf(plan));
   return s.out;
 }
@@ -822,7 +831,7 @@ export function validateStructSemantics(value: object, structName: string, spec:
   const plan = planFor(spec);
   const sp = plan.structs.get(structName);
   if (!sp) throw new Error(`Ignition spec ${spec.version} has no struct ${structName}`);
-  const s: Sink = { out: [], path: [], minor: plan.minor, version: plan.spec.version, max: plan.max, units: null };
+  const s: Sink = { out: [], path: [], has: plan.spec.features, version: plan.spec.version, max: plan.max, units: null };
   walk(sp, obj(value), s, rulesOf(plan));
   return s.out;
 }

@@ -7,6 +7,7 @@ import type { PathPart, ReportEntry, Severity } from "../../core/report";
 import type { SpecVersion } from "../spec/model";
 import type { JNode } from "../../go/json";
 import { Kind, planFor, type StructPlan } from "./plan";
+import { IGNITION_TEMPLATES as T } from "./messages";
 
 
 function pathString(parts: readonly PathPart[]): string {
@@ -18,16 +19,12 @@ function pathString(parts: readonly PathPart[]): string {
 function visit(sp: StructPlan, o: Obj, node: JNode | undefined, path: PathPart[], out: ReportEntry[], sev: Severity): void {
   if (node === undefined) return;
   if (node.kind !== "object") {
-    out.push({
-      severity: "warning",
-      message: `context tree does not match content tree at ${pathString(path)}. Line and column reporting may be inconsistent. Unused keys may not be reported`,
-      path: path.slice(),
-      tag: "json",
-    });
+    const m = T.contextMismatch(pathString(path));
+    out.push({ severity: "warning", message: m.message, path: path.slice(), tag: "json", code: m.code });
     return;
   }
   for (const key of node.map.keys()) {
-    if (!sp.keys.has(key)) out.push({ severity: sev, message: `unused key ${key}`, path: [...path, key], atKey: true, tag: "json" });
+    if (!sp.keys.has(key)) out.push({ severity: sev, message: `unused key ${key}`, path: [...path, key], atKey: true, tag: "json", code: T.unusedKey.code });
   }
   for (const f of sp.fields) {
     const child = node.map.get(f.key);

@@ -1,5 +1,5 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
-import { MSG } from "../../messages";
+import { errorAt, VALIDATE } from "../../messages";
 import { defineBase } from "../define";
 import { checkDirectoryMode, checkFileMode } from "../rules";
 import { schema } from "./schema";
@@ -7,10 +7,11 @@ import { schema } from "./schema";
 export const base = defineBase(null, {
   name: "v0_1",
   schema,
-  features: { spec: getIgnitionSpec("3.0.0")!, inlineOnly: true, mountUnits: 0, trees: 0 },
+  spec: getIgnitionSpec("3.0.0")!,
+  features: { inlineOnly: true },
   rules: {
     FileContents: (v, path, report) => {
-      if (v.inline != null && v.source != null) report.error([...path, "inline"], MSG.tooManyResourceSources);
+      if (v.inline != null && v.source != null) errorAt(report, [...path, "inline"], VALIDATE.tooManyResourceSources);
     },
     Directory: checkDirectoryMode,
     File: checkFileMode,

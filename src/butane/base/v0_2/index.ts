@@ -7,7 +7,8 @@ import { schema } from "./schema";
 export const base = defineBase(previous, {
   name: "v0_2",
   schema,
-  features: { spec: getIgnitionSpec("3.1.0")!, inlineOnly: false, mountUnits: 2, trees: 2 },
+  spec: getIgnitionSpec("3.1.0")!,
+  features: { inlineOnly: false, resources: true, mountUnits: true, trees: true },
   rules: { Resource: checkResource, Filesystem: checkMountUnitV2, Tree: checkTree },
   removedRules: ["FileContents"],
 });

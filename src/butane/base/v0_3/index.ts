@@ -6,5 +6,6 @@ import { schema } from "./schema";
 export const base = defineBase(previous, {
   name: "v0_3",
   schema,
-  features: { spec: getIgnitionSpec("3.2.0")!, mountUnits: 3 },
+  spec: getIgnitionSpec("3.2.0")!,
+  features: { mountUnitsRemote: true },
 });

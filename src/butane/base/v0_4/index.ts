@@ -7,6 +7,7 @@ import { schema } from "./schema";
 export const base = defineBase(previous, {
   name: "v0_4",
   schema,
-  features: { spec: getIgnitionSpec("3.3.0")!, mountUnits: 4, kernelArguments: true },
+  spec: getIgnitionSpec("3.3.0")!,
+  features: { mountUnitsSwap: true, kernelArguments: true },
   rules: { Filesystem: checkMountUnitV4 },
 });

@@ -7,6 +7,7 @@ import { schema } from "./schema";
 export const base = defineBase(previous, {
   name: "v0_5",
   schema,
-  features: { spec: getIgnitionSpec("3.4.0")!, localContents: true },
+  spec: getIgnitionSpec("3.4.0")!,
+  features: { localContents: true },
   rules: { Unit: checkSystemdSources, Dropin: checkSystemdSources },
 });

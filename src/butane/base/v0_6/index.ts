@@ -6,5 +6,5 @@ import { schema } from "./schema";
 export const base = defineBase(previous, {
   name: "v0_6",
   schema,
-  features: { spec: getIgnitionSpec("3.5.0")! },
+  spec: getIgnitionSpec("3.5.0")!,
 });

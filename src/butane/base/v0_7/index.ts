@@ -6,5 +6,6 @@ import { schema } from "./schema";
 export const base = defineBase(previous, {
   name: "v0_7",
   schema,
-  features: { spec: getIgnitionSpec("3.6.0")!, trees: 7 },
+  spec: getIgnitionSpec("3.6.0")!,
+  features: { treeOwnership: true },
 });

@@ -1,6 +1,6 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
-import { MSG } from "../../messages";
-import { templateOf } from "../../translate/base";
+import { errorAt, VALIDATE } from "../../messages";
+import { templateOf } from "../../translate/sugar/quadlets";
 import { defineBase } from "../define";
 import { checkSystemdSources } from "../rules";
 import { base as previous } from "../v0_7";
@@ -11,17 +11,18 @@ const QUADLET_EXTENSIONS = [".container", ".volume", ".network", ".kube", ".imag
 export const base = defineBase(previous, {
   name: "v0_8_exp",
   schema,
-  features: { spec: getIgnitionSpec("3.7.0-experimental")!, quadlets: true },
+  spec: getIgnitionSpec("3.7.0-experimental")!,
+  features: { quadlets: true },
   rules: {
     Quadlet: (v, path, report, env) => {
       const name = String(v.name ?? "");
       if (!QUADLET_EXTENSIONS.some((e) => name.endsWith(e))) {
-        report.error([...path, "name"], MSG.quadletBadExtension);
+        errorAt(report, [...path, "name"], VALIDATE.quadletBadExtension);
         return;
       }
       if (templateOf(name) !== null) {
-        if (v.contents != null) report.error([...path, "contents"], MSG.templateInstanceCannotHaveContents);
-        if (v.contents_local != null) report.error([...path, "contents_local"], MSG.templateInstanceCannotHaveContents);
+        if (v.contents != null) errorAt(report, [...path, "contents"], VALIDATE.templateInstanceCannotHaveContents);
+        if (v.contents_local != null) errorAt(report, [...path, "contents_local"], VALIDATE.templateInstanceCannotHaveContents);
       } else {
         checkSystemdSources(v, path, report, env);
       }

@@ -2,7 +2,7 @@
 // boot disk), GRUB superusers, and warnings about partitions on the boot disk.
 
 import type { PathPart } from "../../../core/report";
-import { MSG } from "../../messages";
+import { TRANSLATE, warnAt } from "../../messages";
 import { translateStruct } from "../../translate/auto";
 import type { Obj, TranslateContext } from "../../translate/context";
 import { makeDataUrl } from "../../translate/data-url";
@@ -21,14 +21,14 @@ const RESERVED_MIB = 1, BIOS_MIB = 1, PREP_MIB = 4, ESP_MIB = 127, BOOT_MIB = 38
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 
 /**
- * Boot device desugaring. `generation`: 3 = fcos 1.3/1.4, 5 = adds LUKS discard,
- * 6 = adds CEX and the s390x layouts.
+ * Boot device desugaring (fcos 1.3+); with the features bootDeviceLuksDiscard (1.5+:
+ * LUKS discard) and bootDeviceS390x (1.6+: CEX and the s390x layouts).
  */
-export function bootDeviceStep(generation: 3 | 5 | 6): TranslateStep {
-  return (ctx, cfg, result) => {
+export const bootDeviceStep: TranslateStep = (ctx, cfg, result) => {
     const bd = (cfg.boot_device ?? {}) as Obj;
     const luks = (bd.luks ?? {}) as Obj;
-    const cexEnabled = generation >= 6 && (luks.cex as Obj | undefined)?.enabled === true;
+    const withDiscard = !!ctx.features.bootDeviceLuksDiscard;
+    const cexEnabled = !!ctx.features.bootDeviceS390x && (luks.cex as Obj | undefined)?.enabled === true;
     const wantLuks = luks.tpm2 === true || arr(luks.tang).length > 0 || cexEnabled;
     const devices = Array.isArray((bd.mirror as Obj | undefined)?.devices) ? ((bd.mirror as Obj).devices as string[]) : [];
     const wantMirror = devices.length > 0;
@@ -103,11 +103,11 @@ export function bootDeviceStep(generation: 3 | 5 | 6): TranslateStep {
         entry.clevis = clevis;
       }
       entry.device = luksDevice;
-      if (generation >= 5 && luks.discard !== undefined) entry.discard = luks.discard;
+      if (withDiscard && luks.discard !== undefined) entry.discard = luks.discard;
       entry.label = "luks-root";
       entry.name = "root";
       entry.wipeVolume = true;
-      if (generation >= 5) rts.add([...lpath, "discard"], [...rpath, "discard"]);
+      if (withDiscard) rts.add([...lpath, "discard"], [...rpath, "discard"]);
       for (const f of ["device", "label", "name", "wipeVolume"]) rts.add(lpath, [...rpath, f]);
       rts.add(lpath, rpath);
       rts.add(lpath, ["storage", "luks"]);
@@ -122,17 +122,16 @@ export function bootDeviceStep(generation: 3 | 5 | 6): TranslateStep {
     storage.filesystems = filesystems;
     rts.add(["boot_device"], ["storage"]);
     return mergeTranslated(spec, rendered, rts, result.config, result.ts, result.report);
-  };
-}
+};
 
 const RESERVED_LABELS: Record<string, number> = { "BIOS-BOOT": 1, "PowerPC-PReP-boot": 1, "EFI-SYSTEM": 2, boot: 3, root: 4 };
 
 /**
- * Warnings about partitions that look like the OS's own. `rootChecks` adds the
- * root size checks of fcos 1.3+.
+ * Warnings about partitions that look like the OS's own; with the feature
+ * rootPartitionChecks (fcos 1.3+), also about the root partition's size.
  */
-export function partitionChecks(rootChecks: boolean): TranslateStep {
-  return (_ctx, _cfg, result) => {
+export const partitionChecks: TranslateStep = (ctx, _cfg, result) => {
+    const rootChecks = !!ctx.features.rootPartitionChecks;
     const disks = arr((result.config.storage as Obj | undefined)?.disks);
     disks.forEach((disk, i) => {
       const parts = arr(disk.partitions);
@@ -147,19 +146,18 @@ export function partitionChecks(rootChecks: boolean): TranslateStep {
           const size = p.sizeMiB;
           if (size === undefined || size === null || size === 0) {
             const selfAuto = p.startMiB === undefined || p.startMiB === null || p.startMiB === 0 ? 1 : 0;
-            if (autoPlaced - selfAuto > 0) result.report.warn([...base, "label"], MSG.rootConstrained, { tag: "json" });
+            if (autoPlaced - selfAuto > 0) warnAt(result.report, [...base, "label"], TRANSLATE.rootConstrained, { tag: "json" });
           } else if ((typeof size === "number" || typeof size === "bigint") && size < 8192) {
-            result.report.warn([...base, "size_mib"], MSG.rootTooSmall, { tag: "json" });
+            warnAt(result.report, [...base, "size_mib"], TRANSLATE.rootTooSmall, { tag: "json" });
           }
         }
         if (disk.wipeTable !== true && Object.hasOwn(RESERVED_LABELS, label) && (p.number ?? 0) !== RESERVED_LABELS[label]) {
-          result.report.warn([...base, "label"], MSG.wrongPartitionNumber, { tag: "json" });
+          warnAt(result.report, [...base, "label"], TRANSLATE.wrongPartitionNumber, { tag: "json" });
         }
       });
     });
     return result;
-  };
-}
+};
 
 /** GRUB superusers: a /boot filesystem and an appended /boot/grub2/user.cfg. */
 export const grubStep: TranslateStep = (ctx, cfg, result) => {

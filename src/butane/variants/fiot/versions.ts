@@ -1,8 +1,7 @@
 // Fedora IoT spec versions: like RHEL for Edge, the base spec without the storage
 // and kernel argument sections.
 
-import { base as base0_5 } from "../../base/v0_5";
-import { base as base0_8 } from "../../base/v0_8_exp";
+import { bases } from "../../base";
 import { defineVariantVersion, type VariantVersion } from "../define";
 import { EDGE_FILTERS, fieldFilters } from "../filters";
 
@@ -10,11 +9,10 @@ function build(): readonly VariantVersion[] {
   const v1_0 = defineVariantVersion(null, {
     variant: "fiot",
     version: "1.0.0",
-    pkg: "v1_0",
-    base: base0_5,
+    base: bases.v0_5,
     filters: [fieldFilters(EDGE_FILTERS)],
   });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", pkg: "v1_1_exp", base: base0_8 });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", base: bases.v0_8_exp });
 
   return [v1_0, v1_1];
 }

@@ -17,7 +17,7 @@ import { allPaths, TranslationSet } from "../../translate/translation-set";
 import type { OutputWrapper, WrapContext, WrapResult } from "../define";
 import { fieldFilters } from "../filters";
 import { emitYaml } from "../../../yaml";
-import { OPENSHIFT_MSG as M } from "./rules";
+import { entryOf, SUPPORT as M, type Message } from "../../messages";
 import { duplicateStrings } from "../../../ignition/validate/dups";
 
 export const MC_API_VERSION = "machineconfiguration.openshift.io/v1";
@@ -33,7 +33,7 @@ const FIPS_CIPHER_ARGUMENT = "aes-cbc-essiv:sha256";
 /** What a given OpenShift version's MachineConfig handling does. */
 export interface MachineConfigFeatures {
   /** Field filters on the MachineConfig ("spec.config.…" → error). */
-  filters: Readonly<Record<string, string>>;
+  filters: Readonly<Record<string, Message>>;
   /** Filters under which a present-but-empty optional value is allowed (4.8, 4.9). */
   ignoreZero: readonly string[];
   /** openshift.fips adds a FIPS cipher to LUKS volumes without one (up to 4.19). */
@@ -119,7 +119,7 @@ function addLuksFipsOptions(config: Obj, ts: TranslationSet): Obj {
 /** What RHCOS and the MCO cannot apply, found on the wrapped config (json paths under spec.config). */
 function supportChecks(config: Obj, f: MachineConfigFeatures): ReportEntry[] {
   const out: ReportEntry[] = [];
-  const err = (path: PathPart[], message: string) => out.push({ severity: "error", message, path: [...CONFIG_PATH, ...path], tag: "json" });
+  const err = (path: PathPart[], m: Message) => out.push(entryOf("error", m, [...CONFIG_PATH, ...path], { tag: "json" }));
   const storage = (config.storage ?? {}) as Obj;
   const filesystems = arr(storage.filesystems);
   // RHCOS: no mkfs.btrfs.
@@ -150,7 +150,7 @@ function supportChecks(config: Obj, f: MachineConfigFeatures): ReportEntry[] {
 }
 
 export function machineConfigWrapper(f: MachineConfigFeatures): OutputWrapper {
-  const stripped: Record<string, string> = {};
+  const stripped: Record<string, Message> = {};
   for (const [k, v] of Object.entries(f.filters)) stripped[stripConfigPrefix(k)] = v;
   const filter = fieldFilters(stripped, { ignoreZero: f.ignoreZero.map(stripConfigPrefix) });
 
@@ -199,7 +199,7 @@ export function machineConfigWrapper(f: MachineConfigFeatures): OutputWrapper {
         // Everything but the Ignition config is dropped; say so for what was set.
         const elided: ReportEntry[] = [];
         for (const key of ["kernelArguments", "extensions", "fips", "kernelType"]) {
-          if (spec[key] !== undefined) elided.push({ severity: "warning", message: M.fieldElided, path: ["spec", key], tag: "json" });
+          if (spec[key] !== undefined) elided.push(entryOf("warning", M.fieldElided, ["spec", key], { tag: "json" }));
         }
         entries.push(...ctx.translatePaths(elided, ts));
         return { ignition, ts: descend(ts, CONFIG_PATH), configPath: [], entries, filters: [] };

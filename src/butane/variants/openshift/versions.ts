@@ -9,7 +9,8 @@ import { defineVariantVersion, type VariantVersion } from "../define";
 import { fcosVersions } from "../fcos/versions";
 import { openshiftDecoder } from "./decode";
 import { machineConfigWrapper, type MachineConfigFeatures } from "./machine-config";
-import { cexKernelArgumentRule, metadataRule, OPENSHIFT_MSG as M, openshiftRule } from "./rules";
+import { SUPPORT as M, type Message } from "../../messages";
+import { cexKernelArgumentRule, metadataRule, openshiftRule } from "./rules";
 
 function fcos(version: string): VariantVersion {
   const v = fcosVersions().find((x) => x.version === version);
@@ -41,13 +42,11 @@ interface OpenShiftVersion {
 
 interface OpenShiftDelta {
   version: string;
-  /** Package name of the version's own structs (in decoding errors). */
-  pkg: string;
   /** The fcos spec version this one extends (default: the previous one's). */
   fcos?: VariantVersion;
   /** Changes to the MachineConfig handling. */
   mc?: Partial<Omit<MachineConfigFeatures, "filters">>;
-  addFilters?: Readonly<Record<string, string>>;
+  addFilters?: Readonly<Record<string, Message>>;
   removeFilters?: readonly string[];
   /** Forced translation options; null drops the previous version's. */
   options?: Partial<TranslateOptions> | null;
@@ -58,7 +57,7 @@ interface OpenShiftDelta {
 function openshift(prev: OpenShiftVersion | null, d: OpenShiftDelta): OpenShiftVersion {
   const base = d.fcos ?? prev?.fcos;
   if (!base) throw new Error("the first OpenShift version needs an fcos version");
-  const filters: Record<string, string> = { ...(prev?.mc.filters ?? {}), ...(d.addFilters ?? {}) };
+  const filters: Record<string, Message> = { ...(prev?.mc.filters ?? {}), ...(d.addFilters ?? {}) };
   for (const k of d.removeFilters ?? []) delete filters[k];
   const mc: MachineConfigFeatures = {
     ...(prev?.mc ?? { ignoreZero: [], fipsLuks: false, specialModes: false, formatNone: false, grubUserCfgContents: false }),
@@ -71,7 +70,6 @@ function openshift(prev: OpenShiftVersion | null, d: OpenShiftDelta): OpenShiftV
   const def = defineVariantVersion(base, {
     variant: "openshift",
     version: d.version,
-    pkg: d.pkg,
     configFields: [...fcosConfigFields, { key: "metadata", type: "Metadata" }, { key: "openshift", type: "OpenShift" }],
     structs: STRUCTS,
     rules: { Metadata: metadataRule, OpenShift: openshiftRule, ...(cexRule ? { Config: cexKernelArgumentRule } : {}) },
@@ -85,7 +83,6 @@ function openshift(prev: OpenShiftVersion | null, d: OpenShiftDelta): OpenShiftV
 function build(): readonly VariantVersion[] {
   const v4_8 = openshift(null, {
     version: "4.8.0",
-    pkg: "v4_8",
     fcos: fcos("1.3.0"),
     // The MCO cannot apply compressed files (https://bugzilla.redhat.com/show_bug.cgi?id=1970218).
     options: { noResourceAutoCompression: true },
@@ -111,41 +108,38 @@ function build(): readonly VariantVersion[] {
       "spec.config.storage.links": M.linkSupport,
     },
   });
-  const v4_9 = openshift(v4_8, { version: "4.9.0", pkg: "v4_9" });
+  const v4_9 = openshift(v4_8, { version: "4.9.0" });
   // 4.10: compressed files are fine; special mode bits are not.
   const v4_10 = openshift(v4_9, {
     version: "4.10.0",
-    pkg: "v4_10",
     options: null,
     mc: { ignoreZero: [], specialModes: true },
     removeFilters: ["spec.config.storage.files.contents.compression"],
   });
-  const v4_11 = openshift(v4_10, { version: "4.11.0", pkg: "v4_11" });
-  const v4_12 = openshift(v4_11, { version: "4.12.0", pkg: "v4_12" });
+  const v4_11 = openshift(v4_10, { version: "4.11.0" });
+  const v4_12 = openshift(v4_11, { version: "4.12.0" });
   // 4.13: users may have a password hash.
-  const v4_13 = openshift(v4_12, { version: "4.13.0", pkg: "v4_13", removeFilters: ["spec.config.passwd.users.passwordHash"] });
+  const v4_13 = openshift(v4_12, { version: "4.13.0", removeFilters: ["spec.config.passwd.users.passwordHash"] });
   // 4.14: fcos 1.5 (Ignition 3.4); kernel arguments only via openshift.kernel_arguments; no format "none".
   const v4_14 = openshift(v4_13, {
     version: "4.14.0",
-    pkg: "v4_14",
     fcos: fcos("1.5.0"),
     mc: { formatNone: true },
     addFilters: { "spec.config.kernelArguments": M.kernelArgumentSupport },
   });
-  const v4_15 = openshift(v4_14, { version: "4.15.0", pkg: "v4_15" });
-  const v4_16 = openshift(v4_15, { version: "4.16.0", pkg: "v4_16" });
-  const v4_17 = openshift(v4_16, { version: "4.17.0", pkg: "v4_17" });
-  const v4_18 = openshift(v4_17, { version: "4.18.0", pkg: "v4_18" });
+  const v4_15 = openshift(v4_14, { version: "4.15.0" });
+  const v4_16 = openshift(v4_15, { version: "4.16.0" });
+  const v4_17 = openshift(v4_16, { version: "4.17.0" });
+  const v4_18 = openshift(v4_17, { version: "4.18.0" });
   // 4.19: fcos 1.6 (Ignition 3.5); LUKS on CEX needs its kernel argument.
-  const v4_19 = openshift(v4_18, { version: "4.19.0", pkg: "v4_19", fcos: fcos("1.6.0"), cexRule: true });
+  const v4_19 = openshift(v4_18, { version: "4.19.0", fcos: fcos("1.6.0"), cexRule: true });
   // 4.20: openshift.fips no longer changes LUKS ciphers.
-  const v4_20 = openshift(v4_19, { version: "4.20.0", pkg: "v4_20", mc: { fipsLuks: false } });
-  const v4_21 = openshift(v4_20, { version: "4.21.0", pkg: "v4_21" });
-  const v4_22 = openshift(v4_21, { version: "4.22.0", pkg: "v4_22" });
+  const v4_20 = openshift(v4_19, { version: "4.20.0", mc: { fipsLuks: false } });
+  const v4_21 = openshift(v4_20, { version: "4.21.0" });
+  const v4_22 = openshift(v4_21, { version: "4.22.0" });
   // 4.23: fcos 1.8 (Ignition 3.7); GRUB superusers are written as file contents.
   const v4_23 = openshift(v4_22, {
     version: "4.23.0-experimental",
-    pkg: "v4_23_exp",
     fcos: fcos("1.8.0-experimental"),
     mc: { grubUserCfgContents: true },
   });

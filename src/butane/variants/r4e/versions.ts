@@ -1,9 +1,7 @@
 // RHEL for Edge spec versions: the base spec without the storage and kernel
 // argument sections the edge images cannot apply.
 
-import { base as base0_4 } from "../../base/v0_4";
-import { base as base0_5 } from "../../base/v0_5";
-import { base as base0_8 } from "../../base/v0_8_exp";
+import { bases } from "../../base";
 import { defineVariantVersion, type VariantVersion } from "../define";
 import { EDGE_FILTERS, fieldFilters } from "../filters";
 
@@ -11,12 +9,11 @@ function build(): readonly VariantVersion[] {
   const v1_0 = defineVariantVersion(null, {
     variant: "r4e",
     version: "1.0.0",
-    pkg: "v1_0",
-    base: base0_4,
+    base: bases.v0_4,
     filters: [fieldFilters(EDGE_FILTERS)],
   });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", pkg: "v1_1", base: base0_5 });
-  const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0-experimental", pkg: "v1_2_exp", base: base0_8 });
+  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", base: bases.v0_5 });
+  const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0-experimental", base: bases.v0_8_exp });
 
   return [v1_0, v1_1, v1_2];
 }
