@@ -112,7 +112,7 @@ describe("butane-language-server over stdio", () => {
     expect(unused).toMatchObject({
       severity: 2,
       source: "butane",
-      code: "butane.unusedKey",
+      code: "BUT120",
       range: { start: { line: 5, character: 6 }, end: { line: 5, character: 14 } },
       message: 'unused key overwite; did you mean "overwrite"?',
     });
@@ -203,7 +203,7 @@ describe("butane-language-server over stdio", () => {
 
   test("a quick fix replaces a misspelt key with the one it is near", async () => {
     const { uri, diagnostics } = await open("fix.bu", typo);
-    const d = diagnostics.find((x) => x.code === "butane.unusedKey")!;
+    const d = diagnostics.find((x) => x.code === "BUT120")!;
     const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as { title: string; kind: string; edit: unknown; diagnostics: Diagnostic[] }[];
     expect(actions).toHaveLength(1);
     expect(actions[0]).toMatchObject({

@@ -83,7 +83,7 @@ describe("registration through the public API", () => {
 
   test("variant: fcos is unchanged: updates is an unknown key there", () => {
     const r = translate("variant: fcos\nversion: 1.5.0\nupdates:\n  strategy: immediate\n");
-    expect(r.report).toEqual([{ severity: "warning", path: "$.updates", line: 3, column: 1, message: "unused key updates" }]);
+    expect(r.report).toEqual([{ severity: "warning", path: "$.updates", line: 3, column: 1, message: "unused key updates", code: "BUT120" }]);
     expect(r.output).toBe('{"ignition":{"version":"3.4.0"}}\n');
   });
 });
