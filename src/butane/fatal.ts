@@ -6,7 +6,7 @@
 
 import type { ReportEntry } from "../core/report";
 import { READ, type Message } from "./messages";
-import { DecodeErrors, DecodeFailure } from "../parse/decode";
+import { type DecodeErrors, DecodeFailure } from "../parse/decode";
 import { documentRoot, nodeAt, pathsOf } from "../parse/positions";
 import { YamlError, type YamlNode } from "../yaml";
 
