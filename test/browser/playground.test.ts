@@ -218,7 +218,7 @@ describe.skipIf(SKIP || !CHROMIUM)("playground in chromium", () => {
     const broken = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n  - path: /a\n   bad: [\n";
     const r = translate(broken);
     expect(r.error).toBe("Error unmarshaling yaml: yaml: line 3: did not find expected key");
-    expect(r.report).toEqual([{ severity: "error", path: "$", line: 6, column: 4, message: "did not find expected key" }]);
+    expect(r.report).toEqual([{ severity: "error", path: "$", line: 6, column: 4, message: "did not find expected key", code: "BUT101" }]);
     await typeConfig(broken);
     expect(await editorLineOf(".cm-lintRange-error")).toBe(6);
     await expectOutput(`Error translating config: ${r.error}`);
