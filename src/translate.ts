@@ -9,7 +9,7 @@ import { listVariants as registeredVariants } from "./butane/registry";
 import type { VariantVersion } from "./butane/variants/define";
 import { registerBuiltinVariants } from "./butane/variants";
 import { ignitionChecks } from "./ignition-checks";
-import { STRICT_FAILURE } from "./butane/messages";
+import { OUTCOME, STRICT_FAILURE } from "./butane/messages";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -127,7 +127,7 @@ function invalidArguments(input: unknown, options: unknown): string | undefined 
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
 export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}, checks: IgnitionChecks = ignitionChecks): TranslateResult & { entries: ReportEntry[] } {
   const invalid = invalidArguments(input, options);
-  if (invalid !== undefined) return { report: [{ severity: "error", path: "$", message: invalid }], entries: [], error: invalid };
+  if (invalid !== undefined) return { report: [{ severity: "error", path: "$", message: invalid, code: OUTCOME.invalidArguments.code }], entries: [], error: invalid };
   options ??= {};
   registerBuiltinVariants();
   const fs = toFileSystem(options.readFile);

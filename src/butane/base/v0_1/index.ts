@@ -1,5 +1,5 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
-import { errorAt, VALIDATE, warnAt } from "../../messages";
+import { errorAt, VALIDATE } from "../../messages";
 import { defineBase } from "../define";
 import { checkDirectoryMode, checkFileMode } from "../rules";
 import { schema } from "./schema";

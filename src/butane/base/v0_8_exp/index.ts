@@ -1,5 +1,5 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
-import { errorAt, VALIDATE, warnAt } from "../../messages";
+import { errorAt, VALIDATE } from "../../messages";
 import { templateOf } from "../../translate/sugar/quadlets";
 import { defineBase } from "../define";
 import { checkSystemdSources } from "../rules";
