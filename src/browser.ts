@@ -5,6 +5,7 @@
 
 import { translate as coreTranslate, translateAsyncWith, type TranslateAsyncOptions, type TranslateOptions, type TranslateResult } from "./api/translate";
 import { bundle as coreBundle, type BundleResult } from "./compose/bundle";
+import { OUTCOME } from "./butane/messages";
 import { memoryFileSystem, isMemoryFiles, MemoryFilesError, type MemoryFiles } from "./fs/memory-fs";
 import type { CryptOptions, HashOptions } from "./hash/index";
 // Variants shipped beyond the reference's (acos), registered through the public API.
@@ -52,7 +53,7 @@ function coreOptions(options: BrowserTranslateOptions): TranslateOptions | strin
 
 /** A named option error, as translate() gives for its own options. */
 function optionError(message: string): TranslateResult {
-  return { ok: false, error: message, report: [{ severity: "error", path: "$", message }] };
+  return { ok: false, error: message, report: [{ severity: "error", path: "$", message, code: OUTCOME.invalidArguments.code }] };
 }
 
 export interface BrowserTranslateAsyncOptions extends Omit<TranslateAsyncOptions, "filesDir"> {

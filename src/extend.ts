@@ -6,7 +6,7 @@
 import { bases } from "./butane/base";
 import type { BaseVersion } from "./butane/base/define";
 
-export { defineVariantVersion } from "./butane/variants/define";
+export { defineVariantVersion, defineVariantVersions } from "./butane/variants/define";
 export type { VariantDelta, TranslateStep, FieldFilter, OutputWrapper } from "./butane/variants/define";
 export { fieldFilters } from "./butane/variants/filters";
 export type { FieldFilterOptions } from "./butane/variants/filters";

@@ -92,7 +92,7 @@ export interface TranslateFailure {
 export type TranslateResult = TranslateSuccess | TranslateFailure;
 
 export { STRICT_FAILURE } from "../butane/messages";
-import { STRICT_FAILURE } from "../butane/messages";
+import { OUTCOME, STRICT_FAILURE } from "../butane/messages";
 
 /** A host reader's failure as the reference words it ("open p: no such file or directory"). */
 function hostFailure(op: string, path: string, e: unknown): FileAccessError {
@@ -180,7 +180,7 @@ const failure = (error: string, report: Diagnostic[], entries: ReportEntry[] = [
 /** Runs the pipeline and returns internal entries too (for the CLI's formatting). */
 export function translateDetailed(input: string | Uint8Array, options: TranslateOptions = {}): TranslateResult & { entries: ReportEntry[]; sources?: Map<string, string> } {
   const invalid = invalidArguments(input, options);
-  if (invalid !== undefined) return failure(invalid, [{ severity: "error", path: "$", message: invalid }]);
+  if (invalid !== undefined) return failure(invalid, [{ severity: "error", path: "$", message: invalid, code: OUTCOME.invalidArguments.code }]);
   options ??= {};
   registerBuiltinVariants();
   const fs = toFileSystem(options.readFile);

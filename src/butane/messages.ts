@@ -36,6 +36,8 @@ export const OUTCOME = {
   invalidSourceConfig: fixed("BUT001", "source config is invalid"),
   invalidGeneratedConfig: fixed("BUT002", "config generated was invalid"),
   strictFailure: fixed("BUT003", "Config produced warnings and --strict was specified"),
+  /** translate() was called with input or options it cannot use (a library error; the command never has it). */
+  invalidArguments: template<[problem: string]>("BUT004", "invalid {argument}: {problem}", (p) => p),
 } as const;
 
 // ---- reading the config ------------------------------------------------------------

@@ -103,7 +103,7 @@ describe("browser entry arguments", () => {
       [[], "invalid options: expected an object, got an array"],
     ];
     for (const [options, message] of cases) {
-      for (const r of [call(GOOD, options), await callAsync(GOOD, options)]) expect([r.ok, r.error, r.report]).toEqual([false, message, [{ severity: "error", path: "$", message }]]);
+      for (const r of [call(GOOD, options), await callAsync(GOOD, options)]) expect([r.ok, r.error, r.report]).toEqual([false, message, [{ severity: "error", path: "$", message, code: "BUT004" }]]);
     }
   });
 });

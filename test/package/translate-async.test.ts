@@ -122,7 +122,7 @@ describe("translateAsync() arguments", () => {
       const message = `invalid options: expected an object, got ${what}`;
       const sync = (translate as (i: unknown, o: unknown) => ReturnType<typeof translate>)(LOCAL, options);
       const later = await (translateAsync as (i: unknown, o: unknown) => ReturnType<typeof translateAsync>)(LOCAL, options);
-      for (const r of [sync, later]) expect([r.ok, r.error, r.report]).toEqual([false, message, [{ severity: "error", path: "$", message }]]);
+      for (const r of [sync, later]) expect([r.ok, r.error, r.report]).toEqual([false, message, [{ severity: "error", path: "$", message, code: "BUT004" }]]);
     }
   });
 

@@ -26,7 +26,7 @@ describe("odd files maps are option errors", () => {
     test(name, () => {
       const r = translate(withLocal("a"), { filesDir: filesDir as never });
       expect(r.error).toMatch(message);
-      expect(r.report).toEqual([{ severity: "error", path: "$", message: r.error }]);
+      expect(r.report).toEqual([{ severity: "error", path: "$", message: r.error, code: "BUT004" }]);
     });
   }
 

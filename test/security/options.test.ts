@@ -22,7 +22,7 @@ describe("translate() arguments", () => {
     for (const [input, options, message] of cases) {
       const r = (translate as (i: unknown, o: unknown) => ReturnType<typeof translate>)(input, options);
       expect(r.error).toBe(message);
-      expect(r.report).toEqual([{ severity: "error", path: "$", message }]);
+      expect(r.report).toEqual([{ severity: "error", path: "$", message, code: "BUT004" }]);
       expect(r.output).toBeUndefined();
     }
   });

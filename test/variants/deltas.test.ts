@@ -109,3 +109,24 @@ describe("Ignition spec versions", () => {
     });
   });
 });
+
+describe("through the public API", () => {
+  test("a variant's versions from a list of deltas, a step switched on by a named feature", async () => {
+    const api = await import("../../src/index");
+    const banner: TranslateStep = (ctx, _cfg, result) => {
+      if (!ctx.features.banner) return result;
+      const storage = (result.config.storage ??= {}) as { files?: unknown[] };
+      (storage.files ??= []).push({ path: "/etc/banner", contents: { source: api.makeDataUrl(new TextEncoder().encode("hi"), undefined, false).url } });
+      return result;
+    };
+    const versions = api.defineVariantVersions([
+      { variant: "deltas-api", version: "1.0.0", base: api.baseVersions.v0_5, steps: [banner] },
+      { version: "1.1.0-experimental", base: api.baseVersions.v0_8_exp, features: { banner: true } },
+    ]);
+    expect(versions.map((v) => [v.version, v.schema.variantPkg])).toEqual([["1.0.0", "v1_0"], ["1.1.0-experimental", "v1_1_exp"]]);
+    for (const v of versions) api.registerVariant(v);
+    const out = (version: string) => api.translate(`variant: deltas-api\nversion: ${version}\n`).config as { storage?: { files?: { path: string }[] } };
+    expect(out("1.0.0").storage?.files).toBeUndefined();
+    expect(out("1.1.0-experimental").storage?.files?.map((f) => f.path)).toEqual(["/etc/banner"]);
+  });
+});

@@ -16,6 +16,7 @@ export interface BaseVersion {
 }
 
 export interface BaseDelta {
+  /** The reference's package name, e.g. "v0_8_exp" (decoding errors name it). */
   name: string;
   schema: ButaneSchema;
   /** The Ignition spec version it targets. */
@@ -30,5 +31,7 @@ export function defineBase(prev: BaseVersion | null, delta: BaseDelta): BaseVers
   const rules: Record<string, StructRules[string]> = { ...(prev?.rules ?? {}), ...(delta.rules ?? {}) };
   for (const r of delta.removedRules ?? []) delete rules[r];
   const features: BaseFeatures = { ...(prev?.features ?? {}), ...(delta.features ?? {}), spec: delta.spec };
-  return { name: delta.name, schema: delta.schema, features, rules };
+  // Decoding errors name the reference's package of each struct: the version's name.
+  const schema: ButaneSchema = { ...delta.schema, basePkg: delta.name };
+  return { name: delta.name, schema, features, rules };
 }

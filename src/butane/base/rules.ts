@@ -40,15 +40,15 @@ export const checkTree: StructRule = (v, path, report) => {
 
 const notEmpty = (s: unknown) => typeof s === "string" && s !== "";
 
-/** with_mount_unit needs a path and a format (0.2, 0.3: path checked first). */
-export const checkMountUnitV2: StructRule = (v, path, report) => {
+/** with_mount_unit needs a path and a format (0.2, 0.3). */
+export const checkMountUnit: StructRule = (v, path, report) => {
   if (v.with_mount_unit !== true) return;
   if (!notEmpty(v.path)) errorAt(report, [...path, "path"], VALIDATE.mountUnitNoPath);
   if (!notEmpty(v.format)) errorAt(report, [...path, "format"], VALIDATE.mountUnitNoFormat);
 };
 
-/** with_mount_unit needs a format, and a path unless it is swap (0.4+). */
-export const checkMountUnitV4: StructRule = (v, path, report) => {
+/** with_mount_unit needs a format, and a path unless it is swap (0.4+, with swap units). */
+export const checkMountUnitOrSwap: StructRule = (v, path, report) => {
   if (v.with_mount_unit !== true) return;
   if (!notEmpty(v.format)) errorAt(report, [...path, "format"], VALIDATE.mountUnitNoFormat);
   else if (v.format !== "swap" && !notEmpty(v.path)) errorAt(report, [...path, "path"], VALIDATE.mountUnitNoPath);

@@ -183,3 +183,14 @@ export function defineVariantVersion(prev: VariantVersion | null, d: VariantDelt
     ...(decode ? { decode } : {}),
   };
 }
+
+/**
+ * Every version of a variant from its list of deltas, each applied to the version
+ * before it (the first names the variant and its base). Opening a version is a line
+ * at the end of the list.
+ */
+export function defineVariantVersions(deltas: readonly VariantDelta[]): VariantVersion[] {
+  const out: VariantVersion[] = [];
+  for (const d of deltas) out.push(defineVariantVersion(out[out.length - 1] ?? null, d));
+  return out;
+}

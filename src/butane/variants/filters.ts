@@ -94,9 +94,6 @@ function join(filter: string, key: string): string {
   return filter === "" ? key : `${filter}.${key}`;
 }
 
-/** @deprecated The filter messages now live in the catalogue: SUPPORT in src/butane/messages.ts. */
-export const FILTER_MSG = SUPPORT;
-
 /** What the edge variants (r4e, fiot) cannot apply: kernel arguments and disk layout. */
 export const EDGE_FILTERS: Readonly<Record<string, Message>> = {
   kernelArguments: SUPPORT.generalKernelArgumentSupport,

@@ -2,7 +2,6 @@
 import { extendSchema } from "../../schema";
 
 export const schema = extendSchema(null, {
-  basePkg: "v0_1",
   structs: {
     CaReference: [
       { key: "source", type: "string" },

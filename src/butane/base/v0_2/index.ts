@@ -1,7 +1,7 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
 import { defineBase } from "../define";
 import { base as previous } from "../v0_1";
-import { checkMountUnitV2, checkResource, checkTree } from "../rules";
+import { checkMountUnit, checkResource, checkTree } from "../rules";
 import { schema } from "./schema";
 
 export const base = defineBase(previous, {
@@ -9,6 +9,6 @@ export const base = defineBase(previous, {
   schema,
   spec: getIgnitionSpec("3.1.0")!,
   features: { inlineOnly: false, resources: true, mountUnits: true, trees: true },
-  rules: { Resource: checkResource, Filesystem: checkMountUnitV2, Tree: checkTree },
+  rules: { Resource: checkResource, Filesystem: checkMountUnit, Tree: checkTree },
   removedRules: ["FileContents"],
 });

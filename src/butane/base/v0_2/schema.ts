@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_1/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_2",
   structs: {
     File: [
       { key: "group", type: "NodeGroup" },

@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_2/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_3",
   structs: {
     Clevis: [
       { key: "custom", type: "Custom", optional: true },

@@ -1,7 +1,7 @@
 import { getIgnitionSpec } from "../../../ignition/spec";
 import { defineBase } from "../define";
 import { base as previous } from "../v0_3";
-import { checkMountUnitV4 } from "../rules";
+import { checkMountUnitOrSwap } from "../rules";
 import { schema } from "./schema";
 
 export const base = defineBase(previous, {
@@ -9,5 +9,5 @@ export const base = defineBase(previous, {
   schema,
   spec: getIgnitionSpec("3.3.0")!,
   features: { mountUnitsSwap: true, kernelArguments: true },
-  rules: { Filesystem: checkMountUnitV4 },
+  rules: { Filesystem: checkMountUnitOrSwap },
 });

@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_3/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_4",
   structs: {
     Clevis: [
       { key: "custom", type: "ClevisCustom" },

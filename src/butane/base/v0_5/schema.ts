@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_4/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_5",
   structs: {
     Dropin: [
       { key: "contents", type: "string", optional: true },

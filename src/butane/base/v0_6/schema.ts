@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_5/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_6",
   structs: {
     Cex: [
       { key: "enabled", type: "bool", optional: true },

@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_6/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_7",
   structs: {
     Tree: [
       { key: "group", type: "NodeGroup" },

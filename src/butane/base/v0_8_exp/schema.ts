@@ -3,7 +3,6 @@ import { extendSchema } from "../../schema";
 import { schema as previous } from "../v0_7/schema";
 
 export const schema = extendSchema(previous, {
-  basePkg: "v0_8_exp",
   structs: {
     Quadlet: [
       { key: "contents", type: "string", optional: true },

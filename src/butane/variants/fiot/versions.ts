@@ -2,19 +2,19 @@
 // and kernel argument sections.
 
 import { bases } from "../../base";
-import { defineVariantVersion, type VariantVersion } from "../define";
+import { defineVariantVersions, type VariantVersion } from "../define";
 import { EDGE_FILTERS, fieldFilters } from "../filters";
 
 function build(): readonly VariantVersion[] {
-  const v1_0 = defineVariantVersion(null, {
-    variant: "fiot",
-    version: "1.0.0",
-    base: bases.v0_5,
-    filters: [fieldFilters(EDGE_FILTERS)],
-  });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0-experimental", base: bases.v0_8_exp });
-
-  return [v1_0, v1_1];
+  return defineVariantVersions([
+    {
+      variant: "fiot",
+      version: "1.0.0",
+      base: bases.v0_5,
+      filters: [fieldFilters(EDGE_FILTERS)],
+    },
+    { version: "1.1.0-experimental", base: bases.v0_8_exp },
+  ]);
 }
 
 let built: readonly VariantVersion[] | undefined;

@@ -2,7 +2,7 @@
 // Flatcar's Ignition cannot unlock LUKS volumes with Clevis (1.0, 1.1) or CEX.
 
 import { bases } from "../../base";
-import { defineVariantVersion, type VariantVersion } from "../define";
+import { defineVariantVersions, type VariantVersion } from "../define";
 import { SUPPORT } from "../../messages";
 import { fieldFilters } from "../filters";
 
@@ -10,22 +10,22 @@ const noClevis = fieldFilters({ "storage.luks.clevis": SUPPORT.clevisSupport });
 const noCex = fieldFilters({ "storage.luks.cex": SUPPORT.cexNotSupported });
 
 function build(): readonly VariantVersion[] {
-  const v1_0 = defineVariantVersion(null, {
-    variant: "flatcar",
-    version: "1.0.0",
-    base: bases.v0_4,
-    filters: [noClevis],
-  });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", base: bases.v0_5 });
-  const v1_2 = defineVariantVersion(v1_1, {
-    version: "1.2.0-experimental",
-    base: bases.v0_8_exp,
-    // Flatcar's Ignition gained Clevis; CEX it does not have.
-    removeFilters: [noClevis],
-    addFilters: [noCex],
-  });
-
-  return [v1_0, v1_1, v1_2];
+  return defineVariantVersions([
+    {
+      variant: "flatcar",
+      version: "1.0.0",
+      base: bases.v0_4,
+      filters: [noClevis],
+    },
+    { version: "1.1.0", base: bases.v0_5 },
+    {
+      version: "1.2.0-experimental",
+      base: bases.v0_8_exp,
+      // Flatcar's Ignition gained Clevis; CEX it does not have.
+      removeFilters: [noClevis],
+      addFilters: [noCex],
+    },
+  ]);
 }
 
 let built: readonly VariantVersion[] | undefined;

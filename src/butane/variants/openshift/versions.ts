@@ -81,72 +81,74 @@ function openshift(prev: OpenShiftVersion | null, d: OpenShiftDelta): OpenShiftV
 }
 
 function build(): readonly VariantVersion[] {
-  const v4_8 = openshift(null, {
-    version: "4.8.0",
-    fcos: fcos("1.3.0"),
-    // The MCO cannot apply compressed files (https://bugzilla.redhat.com/show_bug.cgi?id=1970218).
-    options: { noResourceAutoCompression: true },
-    mc: { ignoreZero: ["spec.config.storage.files.contents.compression"], fipsLuks: true },
-    addFilters: {
-      "spec.config.passwd.groups": M.groupSupport,
-      "spec.config.passwd.users.gecos": M.userFieldSupport,
-      "spec.config.passwd.users.groups": M.userFieldSupport,
-      "spec.config.passwd.users.homeDir": M.userFieldSupport,
-      "spec.config.passwd.users.noCreateHome": M.userFieldSupport,
-      "spec.config.passwd.users.noLogInit": M.userFieldSupport,
-      "spec.config.passwd.users.noUserGroup": M.userFieldSupport,
-      "spec.config.passwd.users.passwordHash": M.userFieldSupport,
-      "spec.config.passwd.users.primaryGroup": M.userFieldSupport,
-      "spec.config.passwd.users.shell": M.userFieldSupport,
-      "spec.config.passwd.users.shouldExist": M.userFieldSupport,
-      "spec.config.passwd.users.system": M.userFieldSupport,
-      "spec.config.passwd.users.uid": M.userFieldSupport,
-      "spec.config.storage.directories": M.directorySupport,
-      "spec.config.storage.files.append": M.fileAppendSupport,
-      "spec.config.storage.files.contents.compression": M.fileCompressionSupport,
-      "spec.config.storage.files.contents.httpHeaders": M.fileHeaderSupport,
-      "spec.config.storage.links": M.linkSupport,
+  // Each version is a delta of the one before; opening a version is a line at the end.
+  const deltas: OpenShiftDelta[] = [
+    {
+      version: "4.8.0",
+      fcos: fcos("1.3.0"),
+      // The MCO cannot apply compressed files (https://bugzilla.redhat.com/show_bug.cgi?id=1970218).
+      options: { noResourceAutoCompression: true },
+      mc: { ignoreZero: ["spec.config.storage.files.contents.compression"], fipsLuks: true },
+      addFilters: {
+        "spec.config.passwd.groups": M.groupSupport,
+        "spec.config.passwd.users.gecos": M.userFieldSupport,
+        "spec.config.passwd.users.groups": M.userFieldSupport,
+        "spec.config.passwd.users.homeDir": M.userFieldSupport,
+        "spec.config.passwd.users.noCreateHome": M.userFieldSupport,
+        "spec.config.passwd.users.noLogInit": M.userFieldSupport,
+        "spec.config.passwd.users.noUserGroup": M.userFieldSupport,
+        "spec.config.passwd.users.passwordHash": M.userFieldSupport,
+        "spec.config.passwd.users.primaryGroup": M.userFieldSupport,
+        "spec.config.passwd.users.shell": M.userFieldSupport,
+        "spec.config.passwd.users.shouldExist": M.userFieldSupport,
+        "spec.config.passwd.users.system": M.userFieldSupport,
+        "spec.config.passwd.users.uid": M.userFieldSupport,
+        "spec.config.storage.directories": M.directorySupport,
+        "spec.config.storage.files.append": M.fileAppendSupport,
+        "spec.config.storage.files.contents.compression": M.fileCompressionSupport,
+        "spec.config.storage.files.contents.httpHeaders": M.fileHeaderSupport,
+        "spec.config.storage.links": M.linkSupport,
+      },
     },
-  });
-  const v4_9 = openshift(v4_8, { version: "4.9.0" });
-  // 4.10: compressed files are fine; special mode bits are not.
-  const v4_10 = openshift(v4_9, {
-    version: "4.10.0",
-    options: null,
-    mc: { ignoreZero: [], specialModes: true },
-    removeFilters: ["spec.config.storage.files.contents.compression"],
-  });
-  const v4_11 = openshift(v4_10, { version: "4.11.0" });
-  const v4_12 = openshift(v4_11, { version: "4.12.0" });
-  // 4.13: users may have a password hash.
-  const v4_13 = openshift(v4_12, { version: "4.13.0", removeFilters: ["spec.config.passwd.users.passwordHash"] });
-  // 4.14: fcos 1.5 (Ignition 3.4); kernel arguments only via openshift.kernel_arguments; no format "none".
-  const v4_14 = openshift(v4_13, {
-    version: "4.14.0",
-    fcos: fcos("1.5.0"),
-    mc: { formatNone: true },
-    addFilters: { "spec.config.kernelArguments": M.kernelArgumentSupport },
-  });
-  const v4_15 = openshift(v4_14, { version: "4.15.0" });
-  const v4_16 = openshift(v4_15, { version: "4.16.0" });
-  const v4_17 = openshift(v4_16, { version: "4.17.0" });
-  const v4_18 = openshift(v4_17, { version: "4.18.0" });
-  // 4.19: fcos 1.6 (Ignition 3.5); LUKS on CEX needs its kernel argument.
-  const v4_19 = openshift(v4_18, { version: "4.19.0", fcos: fcos("1.6.0"), cexRule: true });
-  // 4.20: openshift.fips no longer changes LUKS ciphers.
-  const v4_20 = openshift(v4_19, { version: "4.20.0", mc: { fipsLuks: false } });
-  const v4_21 = openshift(v4_20, { version: "4.21.0" });
-  const v4_22 = openshift(v4_21, { version: "4.22.0" });
-  // 4.23: fcos 1.8 (Ignition 3.7); GRUB superusers are written as file contents.
-  const v4_23 = openshift(v4_22, {
-    version: "4.23.0-experimental",
-    fcos: fcos("1.8.0-experimental"),
-    mc: { grubUserCfgContents: true },
-  });
-
-  return [
-    v4_8, v4_9, v4_10, v4_11, v4_12, v4_13, v4_14, v4_15, v4_16, v4_17, v4_18, v4_19, v4_20, v4_21, v4_22, v4_23,
-  ].map((v) => v.def);
+    { version: "4.9.0" },
+    // 4.10: compressed files are fine; special mode bits are not.
+    {
+      version: "4.10.0",
+      options: null,
+      mc: { ignoreZero: [], specialModes: true },
+      removeFilters: ["spec.config.storage.files.contents.compression"],
+    },
+    { version: "4.11.0" },
+    { version: "4.12.0" },
+    // 4.13: users may have a password hash.
+    { version: "4.13.0", removeFilters: ["spec.config.passwd.users.passwordHash"] },
+    // 4.14: fcos 1.5 (Ignition 3.4); kernel arguments only via openshift.kernel_arguments; no format "none".
+    {
+      version: "4.14.0",
+      fcos: fcos("1.5.0"),
+      mc: { formatNone: true },
+      addFilters: { "spec.config.kernelArguments": M.kernelArgumentSupport },
+    },
+    { version: "4.15.0" },
+    { version: "4.16.0" },
+    { version: "4.17.0" },
+    { version: "4.18.0" },
+    // 4.19: fcos 1.6 (Ignition 3.5); LUKS on CEX needs its kernel argument.
+    { version: "4.19.0", fcos: fcos("1.6.0"), cexRule: true },
+    // 4.20: openshift.fips no longer changes LUKS ciphers.
+    { version: "4.20.0", mc: { fipsLuks: false } },
+    { version: "4.21.0" },
+    { version: "4.22.0" },
+    // 4.23: fcos 1.8 (Ignition 3.7); GRUB superusers are written as file contents.
+    {
+      version: "4.23.0-experimental",
+      fcos: fcos("1.8.0-experimental"),
+      mc: { grubUserCfgContents: true },
+    },
+  ];
+  const versions: OpenShiftVersion[] = [];
+  for (const d of deltas) versions.push(openshift(versions[versions.length - 1] ?? null, d));
+  return versions.map((v) => v.def);
 }
 
 let built: readonly VariantVersion[] | undefined;

@@ -2,20 +2,20 @@
 // argument sections the edge images cannot apply.
 
 import { bases } from "../../base";
-import { defineVariantVersion, type VariantVersion } from "../define";
+import { defineVariantVersions, type VariantVersion } from "../define";
 import { EDGE_FILTERS, fieldFilters } from "../filters";
 
 function build(): readonly VariantVersion[] {
-  const v1_0 = defineVariantVersion(null, {
-    variant: "r4e",
-    version: "1.0.0",
-    base: bases.v0_4,
-    filters: [fieldFilters(EDGE_FILTERS)],
-  });
-  const v1_1 = defineVariantVersion(v1_0, { version: "1.1.0", base: bases.v0_5 });
-  const v1_2 = defineVariantVersion(v1_1, { version: "1.2.0-experimental", base: bases.v0_8_exp });
-
-  return [v1_0, v1_1, v1_2];
+  return defineVariantVersions([
+    {
+      variant: "r4e",
+      version: "1.0.0",
+      base: bases.v0_4,
+      filters: [fieldFilters(EDGE_FILTERS)],
+    },
+    { version: "1.1.0", base: bases.v0_5 },
+    { version: "1.2.0-experimental", base: bases.v0_8_exp },
+  ]);
 }
 
 let built: readonly VariantVersion[] | undefined;
