@@ -1,5 +1,4 @@
-// `ignition-validate`: checks an Ignition config (any spec version 3.0.0 -
-// 3.7.0-experimental) the way Ignition's own tool does, plus our JSON Schema, and prints
+// `ignition-validate`: checks an Ignition config (any spec version this build knows) the way Ignition's own tool does, plus our JSON Schema, and prints
 // every finding as `error at $.path, line L col C: message`. Exit status: 0 when the
 // config is valid (warnings allowed), 1 when it is not, 2 on usage errors. A pure
 // function of argv and a CliIo, like the `butane` core.
@@ -9,10 +8,13 @@ import { validateIgnitionEntries } from "../ignition/validate-config";
 import { PACKAGE_VERSION } from "../core/version";
 import { MAX_DOCUMENT_SIZE } from "../yaml/parse";
 import { HostError, memoryIo, type CliIo, type CliRun, type MemoryIoOptions } from "./io";
+import { IGNITION_SPECS } from "../ignition/spec/index";
 
 const PROG = "ignition-validate";
+/** The spec versions this build knows, from the spec tables (so a new version needs no edit here). */
+const SPEC_RANGE = `${IGNITION_SPECS[0]!.version} - ${IGNITION_SPECS[IGNITION_SPECS.length - 1]!.version}`;
 const USAGE = `Usage: ${PROG} [options] FILE
-Validates an Ignition config (spec 3.0.0 - 3.7.0-experimental). FILE "-" (or none) reads standard input.
+Validates an Ignition config (spec ${SPEC_RANGE}). FILE "-" (or none) reads standard input.
 Options:
   -h, --help          show usage and exit
       --warn-unused   report keys the config's spec version does not define as warnings
