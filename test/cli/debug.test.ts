@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { translate } from "../../src/api/translate";
 import { runButane } from "../../src/cli/butane";
 import { formatTranslationDebug } from "../../src/butane/translate/translation-set";
+import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { nodeFileSystem } from "../../src/fs/node-fs";
 
 const HEADER = "TranslationSet: yaml → json\n";
@@ -128,6 +129,15 @@ storage:
       expect(plain.code).toBe(1);
       expect(runButane(["-D", "--raw-errors"], { stdin: input })).toMatchObject({ code: 1, stderr: plain.stderr, stdout: "" });
     }
+  });
+
+  test("with --merge-local, a path from a fragment names its file", () => {
+    const base = "variant: fcos\nversion: 1.5.0\nignition:\n  config:\n    merge:\n      - local: frag.bu\n";
+    const frag = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n";
+    const r = runButane(["--merge-local", "-d", "files", "-D", "base.bu"], { files: { "base.bu": base }, filesDir: () => memoryFileSystem({ "frag.bu": frag }, { root: "files" }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("$.storage.files.0.path → $.storage.files.0.path (file: files/frag.bu)\n");
+    expect(r.stderr).not.toContain("missing paths");
   });
 
   test("the coverage check follows the set, after a blank line, as the reference prints it", () => {
