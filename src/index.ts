@@ -14,6 +14,8 @@ export type {
   IgnitionConfig,
   AsyncFileSystemAccess,
   MaybePromise,
+  TranslationDebug,
+  TranslationEntry,
 } from "./api/translate";
 export type {
   IgnitionConfigByVersion,

@@ -10,6 +10,9 @@ import type { VariantVersion } from "../butane/variants/define";
 import { registerBuiltinVariants } from "../butane/variants";
 import type { IgnitionConfigByVersion } from "../ignition/types/index";
 import { mergeLocalCompose } from "../compose/merge-fragments";
+import type { TranslationDebug } from "../butane/translate/translation-set";
+
+export type { TranslationDebug, TranslationEntry } from "../butane/translate/translation-set";
 
 export interface TranslateOptions {
   /** Directory that `local` paths are relative to (`-d/--files-dir`). */
@@ -45,6 +48,11 @@ export interface TranslateOptions {
   mergeInputs?: { name: string; contents: string | Uint8Array }[];
   /** With mergeLocal: the input's own path, so that a fragment naming it is reported as a cycle. */
   inputName?: string;
+  /**
+   * Also return `translations`: which YAML path each output path came from, and the
+   * output fields with none (what `butane -D` prints). Off: nothing extra is computed.
+   */
+  debugTranslations?: boolean;
 }
 
 /**
@@ -71,6 +79,8 @@ export interface TranslateSuccess {
   /** The warnings, in the reference's order (with `strict`, any warning fails the translation instead). */
   report: Diagnostic[];
   error?: undefined;
+  /** With `debugTranslations`: the translation set and its coverage check. */
+  translations?: TranslationDebug;
 }
 
 /** A translation that failed. */
@@ -86,6 +96,8 @@ export interface TranslateFailure {
   report: Diagnostic[];
   output?: undefined;
   config?: undefined;
+  /** With `debugTranslations`, when the translation itself succeeded and a later check failed. */
+  translations?: TranslationDebug;
 }
 
 /** The result of translate(): test `ok` (or `error === undefined`) before using `output`. */
@@ -143,7 +155,7 @@ export function toFileSystem(r: TranslateOptions["readFile"]): FileSystemAccess 
   return fs;
 }
 
-const BOOLEAN_OPTIONS = ["strict", "pretty", "raw", "noResourceAutoCompression", "mergeLocal"] as const;
+const BOOLEAN_OPTIONS = ["strict", "pretty", "raw", "noResourceAutoCompression", "mergeLocal", "debugTranslations"] as const;
 
 /** Why the input or options cannot be used, named plainly; undefined when they can. */
 function invalidArguments(input: unknown, options: unknown): string | undefined {
@@ -195,6 +207,7 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.variantOptions ? { variantOptions: options.variantOptions } : {}),
     ...(compose ? { compose } : {}),
+    ...(options.debugTranslations ? { debugTranslations: true } : {}),
   };
   let r: ReturnType<typeof runPipeline>;
   try {
@@ -206,12 +219,12 @@ export function translateDetailed(input: string | Uint8Array, options: Translate
   }
   const report = r.entries.map(toDiagnostic);
   if (r.fatalEntries) for (const e of r.fatalEntries) report.push(toDiagnostic(e));
-  // Fragment files merged at compile time (mergeLocal), for showing their diagnostics.
-  const sources = composeState.sources.size ? { sources: composeState.sources } : {};
-  if (r.fatal !== undefined) return { ...failure(r.fatal, report, r.entries), ...sources };
-  if (options.strict && r.entries.length > 0) return { ...failure(STRICT_FAILURE, report, r.entries), ...sources };
-  if (r.output === undefined || r.config === undefined) return { ...failure("internal error: no output", report, r.entries), ...sources };
-  return { ok: true, output: r.output + "\n", config: r.config as unknown as IgnitionConfig, report, entries: r.entries, ...sources };
+  // Fragment files merged at compile time (mergeLocal), for showing their diagnostics; -D's translations.
+  const extra = { ...(composeState.sources.size ? { sources: composeState.sources } : {}), ...(r.translations ? { translations: r.translations } : {}) };
+  if (r.fatal !== undefined) return { ...failure(r.fatal, report, r.entries), ...extra };
+  if (options.strict && r.entries.length > 0) return { ...failure(STRICT_FAILURE, report, r.entries), ...extra };
+  if (r.output === undefined || r.config === undefined) return { ...failure("internal error: no output", report, r.entries), ...extra };
+  return { ok: true, output: r.output + "\n", config: r.config as unknown as IgnitionConfig, report, entries: r.entries, ...extra };
 }
 
 /** Translates a Butane config to Ignition. */

@@ -21,7 +21,7 @@ import { snake } from "./translate/auto";
 import { baseContext, checkEmbeddedConfig, translateBase, type BaseResult } from "./translate/base";
 import type { Obj, TranslateOptions } from "./translate/context";
 import type { SpecVersion } from "../ignition/spec/model";
-import { TranslationSet as TranslationSetCtor, type TranslationSet } from "./translate/translation-set";
+import { debugTranslations, TranslationSet as TranslationSetCtor, type TranslationDebug, type TranslationSet } from "./translate/translation-set";
 import { checkUnusedKeys, validateButane, type RuleEnv } from "./validate";
 import type { VariantVersion, WrapResult } from "./variants/define";
 
@@ -38,6 +38,8 @@ export interface PipelineOptions extends TranslateOptions {
     /** Inline merge/replace contents the hook takes over (not validated as Ignition JSON). */
     claimsInline?: (raw: string) => boolean;
   };
+  /** Also return the translation set and its coverage check (`butane -D`); off: nothing is computed. */
+  debugTranslations?: boolean;
 }
 
 export interface PipelineResult {
@@ -54,6 +56,11 @@ export interface PipelineResult {
    * behind `fatal`, located, for the library's report (the command prints only `fatal`).
    */
   fatalEntries?: ReportEntry[];
+  /**
+   * With `debugTranslations`, once the translation succeeded (as the reference prints it:
+   * later checks may still fail): the final document's translation set and coverage check.
+   */
+  translations?: TranslationDebug;
 }
 
 /** Maps JSON-side entries to YAML paths through the translation set (else by snake-casing). */
@@ -209,9 +216,10 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   if (!("def" in src)) return src;
   const { def, cfg, root, spec, report, translated, docs } = src;
   const result = src.result;
+  let debug: { translations: TranslationDebug } | undefined;
   const finish = (fatal?: string): PipelineResult => {
     report.merge(correlateIn(translated.entries, root, docs));
-    return fatal !== undefined ? { entries: report.entries, fatal } : { entries: report.entries };
+    return fatal !== undefined ? { entries: report.entries, fatal, ...debug } : { entries: report.entries, ...debug };
   };
 
   // The final document: the Ignition config itself, or the variant's wrapper around it.
@@ -228,6 +236,7 @@ export function runPipeline(input: string | Uint8Array, options: PipelineOptions
   translated.merge(translatePaths([...result.report.entries, ...final.entries], ts));
   if (translated.isFatal()) return finish(OUTCOME.invalidSourceConfig.message);
   const config = final.ignition;
+  if (options.debugTranslations) debug = { translations: debugTranslations(ts, config, spec, final.document, final.configPath) };
   // Findings on the Ignition config, located in the final document.
   const inFinal = (entries: ReportEntry[]) => translatePaths(entries.map(asJson).map((e) => (e.tag === "json" && final.configPath.length ? { ...e, path: [...final.configPath, ...e.path] } : e)), ts);
 

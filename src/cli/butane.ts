@@ -15,6 +15,7 @@ import { nearMisses, withSuggestions } from "../lsp/suggest";
 import { bundleDetailed } from "../compose/bundle";
 import { runBatch } from "./batch";
 import { runFromIgnition } from "./from-ignition";
+import { formatTranslationDebug } from "../butane/translate/translation-set";
 // Variants shipped beyond the reference's (acos), registered through the public API.
 import { registerShippedVariants } from "../variants-ext/register";
 
@@ -207,6 +208,7 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
       cwd: io.cwd,
       ...(filesDir !== "" && io.filesDir ? { readFile: io.filesDir(filesDir) } : {}),
       ...(bool("merge-local") ? { mergeLocal: true, mergeInputs: merged, ...(input !== "" ? { inputName: input } : {}) } : {}),
+      ...(bool("debug") ? { debugTranslations: true } : {}),
     },
     bundle: bool("bundle"),
     rawErrors: bool("raw-errors"),
@@ -221,6 +223,8 @@ function prepare(argv: readonly string[], io: CliIo): Prepared {
 
 /** Prints the diagnostics and writes the output; throws Exit on failure. */
 function finish(p: Prepared, io: CliIo, result: ReturnType<typeof translateDetailed> | ReturnType<typeof bundleDetailed>): void {
+  // -D: printed while translating in the reference, so before the diagnostics.
+  if ("translations" in result && result.translations) io.stderr(formatTranslationDebug(result.translations));
   const source = new TextDecoder("utf-8", { ignoreBOM: true }).decode(p.data);
   const fixes = p.suggest ? nearMisses(source, result.report) : undefined;
   const entries = fixes ? withSuggestions(result.entries, result.report, fixes) : result.entries;
