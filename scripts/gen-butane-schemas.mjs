@@ -8,27 +8,10 @@
 // Usage: node scripts/gen-butane-schemas.mjs [--check [--root DIR]]
 //   --check: write nothing; fail naming every file that differs from what would be
 //            generated (or that is in schemas/butane/ but no longer generated).
-import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { genArgs } from "./gen-files.mjs";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Bundles src/schemas/generate.ts in memory and returns its module. */
-export async function loadGenerator() {
-  const r = await build({
-    entryPoints: [join(root, "src/schemas/generate.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = r.outputFiles[0].text;
-  return import("data:text/javascript;base64," + Buffer.from(code).toString("base64"));
-}
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { genArgs, importTs, repoRoot as root, writeFiles } from "./gen-files.mjs";
 
 /**
  * The generated per-version schemas folded into one compact table for the playground's
@@ -88,21 +71,12 @@ export function completionTable(schemasDir = join(root, "schemas")) {
 async function main() {
   // --check, and --root DIR to compare against a copy (scripts/gen-files.mjs).
   const { check, root: target } = genArgs();
-  const { generateButaneSchemas } = await loadGenerator();
+  const { generateButaneSchemas } = await importTs("src/schemas/generate.ts");
   const { files, undocumented } = generateButaneSchemas();
   if (undocumented.length) {
     console.error(`gen-butane-schemas: fields without documentation in src/schemas/butane-fields.ts:\n  ${undocumented.join("\n  ")}`);
   }
-  const stale = [];
-  for (const [rel, content] of files) {
-    const p = join(target, rel);
-    if (existsSync(p) && readFileSync(p, "utf8") === content) continue;
-    stale.push(rel);
-    if (!check) {
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, content);
-    }
-  }
+  const stale = writeFiles(files, { check, root: target });
   const dir = join(target, "schemas/butane");
   const extra = existsSync(dir) ? readdirSync(dir).map((f) => `schemas/butane/${f}`).filter((rel) => !files.has(rel)).sort() : [];
   if (check) {

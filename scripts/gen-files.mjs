@@ -8,12 +8,26 @@
 //                                          compare against the files under DIR instead of
 //                                          this checkout (the inputs are still read from
 //                                          this checkout); used by the staleness test
+import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (generators read their inputs from here). */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * Imports TypeScript source of this repository (bundled in memory by esbuild), so that
+ * a generator reads the very tables the code uses. `entry` is a path relative to the
+ * root, or `{ contents, resolveDir }` for a few export lines of one's own.
+ * @param {string | { contents: string, resolveDir: string }} entry
+ * @returns {Promise<any>}
+ */
+export async function importTs(entry) {
+  const where = typeof entry === "string" ? { entryPoints: [join(repoRoot, entry)] } : { stdin: { contents: entry.contents, resolveDir: join(repoRoot, entry.resolveDir), loader: /** @type {const} */ ("ts") } };
+  const r = await build({ ...where, bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" });
+  return import("data:text/javascript;base64," + Buffer.from(r.outputFiles[0].text).toString("base64"));
+}
 
 /**
  * Parses a generator's flags.

@@ -9,33 +9,21 @@
 // and unknown keys are allowed (Ignition reports them as warnings, not schema errors).
 //
 // Usage: node scripts/gen-schemas.mjs [--check [--root DIR]]   (see scripts/gen-files.mjs)
-import { build } from "esbuild";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { finish, genArgs, repoRoot as root } from "./gen-files.mjs";
+import { finish, genArgs, importTs } from "./gen-files.mjs";
 
 /**
- * Loads the TypeScript spec tables and the version-slug function (bundled in memory by
- * esbuild), so that the generators name files exactly as the code that reads them does.
+ * Loads the TypeScript spec tables and the version-slug function, so that the
+ * generators name files exactly as the code that reads them does.
  * @returns {Promise<{ IGNITION_SPECS: any[], versionSlug: (version: string) => string }>}
  */
-async function loadSpecModule() {
-  const r = await build({
-    stdin: { contents: 'export { IGNITION_SPECS } from "./index"; export { versionSlug } from "./slug";', resolveDir: join(root, "src/ignition/spec"), loader: "ts" },
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = r.outputFiles[0].text;
-  return import("data:text/javascript;base64," + Buffer.from(code).toString("base64"));
+function loadSpecModule() {
+  return importTs({ contents: 'export { IGNITION_SPECS } from "./index"; export { versionSlug } from "./slug";', resolveDir: "src/ignition/spec" });
 }
 
 /** Field descriptions (src/schemas/ignition-docs.ts, bundled like the specs). */
 async function loadDescriptions(specs) {
-  const r = await build({ entryPoints: [join(root, "src/schemas/ignition-docs.ts")], bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" });
-  const mod = await import("data:text/javascript;base64," + Buffer.from(r.outputFiles[0].text).toString("base64"));
+  const mod = await importTs("src/schemas/ignition-docs.ts");
   const since = mod.ignitionSince(specs);
   return (spec) => mod.ignitionFieldDescriptions(spec, since);
 }
