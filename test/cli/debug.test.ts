@@ -2,7 +2,7 @@
 // from) and the coverage check (output fields without one) on stderr, as the
 // reference's DebugPrintTranslations prints them; standard output and the exit status
 // do not change.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { translate } from "../../src/api/translate";
@@ -10,6 +10,7 @@ import { runButane } from "../../src/cli/butane";
 import { formatTranslationDebug } from "../../src/butane/translate/translation-set";
 import { memoryFileSystem } from "../../src/fs/memory-fs";
 import { nodeFileSystem } from "../../src/fs/node-fs";
+import { caseDirs, CONFORMANCE_CASES, haveShared } from "../shared";
 
 const HEADER = "TranslationSet: yaml → json\n";
 
@@ -200,18 +201,7 @@ describe("butane -D on the golden cases and examples", () => {
 });
 
 /** The recorded conformance inputs (when present): every translated config, wrapped and raw, has every output field translated. */
-const CASES = join(__dirname, "../../../shared/conformance/cases");
-function conformanceInputs(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(join(p, "input.bu"))) out.push(p);
-    else conformanceInputs(p, out);
-  }
-  return out;
-}
-const conformance = conformanceInputs(CASES);
+const conformance = haveShared("-D coverage over the conformance inputs", "conformance/cases") ? caseDirs(CONFORMANCE_CASES) : [];
 
 describe.skipIf(conformance.length === 0)("coverage over the conformance inputs", () => {
   test("no output field lacks a translation", () => {

@@ -3,25 +3,19 @@
 // files directory gives exactly the bytes translate(x, { filesDir }) gives; a case
 // the translator rejects gets no bundle and the same error.
 
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundle, translate } from "../../src/node";
+import { caseDirs, CONFORMANCE_CASES, haveShared } from "../shared";
 
-const CASES = join(__dirname, "../../../shared/conformance/cases");
-
-function findCases(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(join(p, "input.bu"))) {
-      const args = existsSync(join(p, "args")) ? readFileSync(join(p, "args"), "utf8").split("\n")[0]!.trim().split(/\s+/) : [];
-      if (existsSync(join(p, "files")) && args.includes("-d")) out.push(p);
-    } else findCases(p, out);
-  }
-  return out;
+/** The cases that embed local files: a files/ folder and -d in their arguments. */
+function findCases(root: string): string[] {
+  return caseDirs(root).filter((p) => {
+    const args = existsSync(join(p, "args")) ? readFileSync(join(p, "args"), "utf8").split("\n")[0]!.trim().split(/\s+/) : [];
+    return existsSync(join(p, "files")) && args.includes("-d");
+  });
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "bundle-roundtrip-"));
@@ -52,7 +46,7 @@ function optionsOf(dir: string) {
   };
 }
 
-const cases = findCases(CASES);
+const cases = haveShared("bundle round trip over the conformance cases with local files", "conformance/cases") ? findCases(CONFORMANCE_CASES) : [];
 
 describe.skipIf(cases.length === 0)("bundle round trip over the conformance cases with local files", () => {
   it("translate(bundle(x)) === translate(x, { filesDir }) for every case", () => {

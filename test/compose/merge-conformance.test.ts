@@ -3,29 +3,19 @@
 // second over the first with --merge-local gives exactly Ignition's merge of their two
 // translations, emitted as the translator emits a config.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { translate } from "../../src/index";
 import { mergeConfigs } from "../../src/ignition/merge";
 import { getIgnitionSpec } from "../../src/ignition/spec";
 import { emitStruct } from "../../src/emit/json";
+import { caseDirs, CONFORMANCE_CASES, haveShared } from "../shared";
 
-const CASES = join(__dirname, "../../../shared/conformance/cases");
-
-function inputs(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(join(p, "input.bu"))) {
-      if (!existsSync(join(p, "files"))) out.push(readFileSync(join(p, "input.bu"), "utf8"));
-    } else inputs(p, out);
-  }
-  return out;
-}
-
-const all = inputs(CASES);
+/** The inputs of the cases that need no files. */
+const all = (haveShared("merge-local over conformance inputs", "conformance/cases") ? caseDirs(CONFORMANCE_CASES) : [])
+  .filter((p) => !existsSync(join(p, "files")))
+  .map((p) => readFileSync(join(p, "input.bu"), "utf8"));
 
 describe.skipIf(all.length === 0)("merge-local over conformance inputs", () => {
   it("equals Ignition's merge of the two translations", () => {

@@ -1,12 +1,12 @@
 // Recorded cases for the library tests: the golden cases (always here) and, when
 // ../shared is present, the conformance cases, each with the options its command line
 // gives translate().
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { TranslateOptions } from "../../src/api/translate";
+import { caseDirs, CONFORMANCE_CASES } from "../shared";
 
 export const root = join(__dirname, "../..");
-const CONFORMANCE = join(root, "../shared/conformance/cases");
 
 export interface RecordedCase {
   name: string;
@@ -16,13 +16,6 @@ export interface RecordedCase {
   options: TranslateOptions & { filesDir: string; cwd: string };
 }
 
-function* caseDirs(dir: string): Generator<string> {
-  for (const e of readdirSync(dir).sort()) {
-    const p = join(dir, e);
-    if (existsSync(join(p, "input.bu"))) yield p;
-    else if (statSync(p).isDirectory()) yield* caseDirs(p);
-  }
-}
 
 function optionsOf(args: string[], cwd: string): RecordedCase["options"] {
   let filesDir = "";
@@ -37,9 +30,9 @@ function optionsOf(args: string[], cwd: string): RecordedCase["options"] {
 
 /** The cases; `conformance` says whether ../shared's cases were found. */
 export function recordedCases(): { cases: RecordedCase[]; conformance: boolean } {
-  const dirs = [...caseDirs(join(root, "test/golden"))];
-  const conformance = existsSync(CONFORMANCE);
-  if (conformance) dirs.push(...caseDirs(CONFORMANCE));
+  const dirs = caseDirs(join(root, "test/golden"));
+  const conformance = existsSync(CONFORMANCE_CASES);
+  if (conformance) dirs.push(...caseDirs(CONFORMANCE_CASES));
   const cases = dirs.map((dir) => {
     const argsFile = join(dir, "args");
     const args = existsSync(argsFile) ? readFileSync(argsFile, "utf8").trim().split(/\s+/).filter(Boolean) : [];

@@ -7,16 +7,16 @@
 // cannot disagree. The YAML is read with the `yaml` package (YAML 1.2), as
 // yaml-language-server reads it.
 import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import { parseDocument } from "yaml";
 import { translate } from "../../src/api/translate";
 import { SUPPORT } from "../../src/butane/messages";
+import { caseDirs, CONFORMANCE_CASES, haveShared } from "../shared";
 
 const root = join(__dirname, "../..");
-const casesDir = join(root, "../shared/conformance/cases");
-const haveShared = existsSync(casesDir);
+const hasCases = haveShared("schema agreement over the conformance inputs", "conformance/cases");
 
 /** Where the schemas are "retrieved" from: their relative references resolve against it, as in an editor. */
 const BASE = "https://schemas.example/";
@@ -112,18 +112,11 @@ function classify(name: string, text: string): Case {
 
 function conformanceCases(): Case[] {
   const out: Case[] = [];
-  for (const group of readdirSync(casesDir).sort()) {
-    if (!statSync(join(casesDir, group)).isDirectory()) continue;
-    for (const name of readdirSync(join(casesDir, group)).sort()) {
-      const input = join(casesDir, group, name, "input.bu");
-      if (!existsSync(input)) continue;
-      out.push(classify(`${group}/${name}`, readFileSync(input, "utf8")));
-    }
-  }
+  for (const dir of caseDirs(CONFORMANCE_CASES)) out.push(classify(relative(CONFORMANCE_CASES, dir), readFileSync(join(dir, "input.bu"), "utf8")));
   return out;
 }
 
-describe.skipIf(!haveShared)("Butane schemas agree with the compiler on the conformance inputs", () => {
+describe.skipIf(!hasCases)("Butane schemas agree with the compiler on the conformance inputs", () => {
   it("accepts every valid input and rejects every schema-level refusal", () => {
     const validate = butaneValidator();
     const cases = conformanceCases();
@@ -165,21 +158,18 @@ function ignitionValidator(): ValidateFunction {
   return ajv.compile({ ...JSON.parse(readFileSync(join(root, "schemas/ignition.json"), "utf8")), $id: `${BASE}ignition.json` });
 }
 
-describe.skipIf(!haveShared)("schemas/ignition.json (for *.ign files) dispatches on ignition.version", () => {
+describe.skipIf(!hasCases)("schemas/ignition.json (for *.ign files) dispatches on ignition.version", () => {
   it("accepts every Ignition config the reference produced and rejects wrong versions and types", () => {
     const validate = ignitionValidator();
     let accepted = 0;
     const rejected: string[] = [];
-    for (const group of readdirSync(casesDir).sort()) {
-      if (!statSync(join(casesDir, group)).isDirectory()) continue;
-      for (const name of readdirSync(join(casesDir, group)).sort()) {
-        const out = join(casesDir, group, name, "expected.out");
-        if (!existsSync(out) || readFileSync(join(casesDir, group, name, "expected.code"), "utf8").trim() !== "0") continue;
-        const text = readFileSync(out, "utf8");
-        if (!text.trimStart().startsWith("{")) continue; // OpenShift MachineConfigs are YAML
-        if (validate(JSON.parse(text))) accepted++;
-        else rejected.push(`${group}/${name}: ${JSON.stringify(validate.errors?.slice(0, 2))}`);
-      }
+    for (const dir of caseDirs(CONFORMANCE_CASES)) {
+      const out = join(dir, "expected.out");
+      if (!existsSync(out) || readFileSync(join(dir, "expected.code"), "utf8").trim() !== "0") continue;
+      const text = readFileSync(out, "utf8");
+      if (!text.trimStart().startsWith("{")) continue; // OpenShift MachineConfigs are YAML
+      if (validate(JSON.parse(text))) accepted++;
+      else rejected.push(`${relative(CONFORMANCE_CASES, dir)}: ${JSON.stringify(validate.errors?.slice(0, 2))}`);
     }
     console.log(`Ignition dispatcher: ${accepted} reference outputs accepted, ${rejected.length} rejected`);
     expect(rejected).toEqual([]);

@@ -3,7 +3,7 @@
 // severities, and every diagnostic that the golden and conformance inputs produce
 // carries the code of the template its message matches.
 import { describe, expect, test } from "vitest";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BUTANE_MESSAGES } from "../../src/butane/messages";
 import { IGNITION_FIXED, IGNITION_TEMPLATES } from "../../src/ignition/validate/messages";
@@ -11,6 +11,7 @@ import type { Message, Template } from "../../src/core/catalogue";
 import type { Diagnostic } from "../../src/core/report";
 import { translate } from "../../src/api/translate";
 import { nodeFileSystem } from "../../src/fs/node-fs";
+import { caseDirs, CONFORMANCE_CASES, haveShared } from "../shared";
 
 interface Entry {
   catalogue: string;
@@ -78,25 +79,12 @@ function caseReport(dir: string): Diagnostic[] {
   }).report;
 }
 
-function caseDirs(root: string, depth: number): string[] {
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(root).sort()) {
-    const dir = join(root, name);
-    if (!statSync(dir).isDirectory()) continue;
-    if (depth > 1) out.push(...caseDirs(dir, depth - 1));
-    else if (existsSync(join(dir, "input.bu"))) out.push(dir);
-  }
-  return out;
-}
-
-const conformance = join(__dirname, "../../../shared/conformance/cases");
-if (!existsSync(conformance)) console.log(`DIAGNOSTIC CODES: ${conformance} not found; the conformance inputs were not checked (golden inputs only)`);
+const conformance = haveShared("diagnostic codes of the conformance inputs", "conformance/cases") ? caseDirs(CONFORMANCE_CASES) : [];
 
 describe("every diagnostic of the recorded inputs", () => {
   const sets: [string, string[]][] = [
-    ["golden", [...caseDirs(join(__dirname, "../golden"), 1), ...caseDirs(join(__dirname, "../variants/fixtures"), 1)]],
-    ["conformance", caseDirs(conformance, 2)],
+    ["golden", [...caseDirs(join(__dirname, "../golden")), ...caseDirs(join(__dirname, "../variants/fixtures"))]],
+    ["conformance", conformance],
   ];
   for (const [name, dirs] of sets) {
     test.skipIf(dirs.length === 0)(`has the code of the template its message matches (${name})`, () => {
