@@ -52,6 +52,15 @@ export const ERRNO_TEXT: Record<string, string> = {
 
 
 /** Go's path.Clean for slash-separated paths. */
+const utf8 = new TextEncoder();
+
+/** Go's order of strings (sort.Strings): by their UTF-8 bytes, as directory listings are sorted. */
+export function byteOrder(a: string, b: string): number {
+  const x = utf8.encode(a), y = utf8.encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
 export function cleanPath(p: string): string {
   if (p === "") return ".";
   const rooted = p.startsWith("/");

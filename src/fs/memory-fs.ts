@@ -7,7 +7,7 @@
 // "tree/bin/tool"); directories are implied by the files under them, or can be listed
 // on their own (a key ending in "/", or the value { directory: true }) to be empty.
 
-import { FileAccessError, cleanPath, joinPath, type FileInfo, type FileSystemAccess } from "../core/files";
+import { FileAccessError, byteOrder, cleanPath, joinPath, type FileInfo, type FileSystemAccess } from "../core/files";
 
 /** A file with metadata, a symbolic link, or an (empty) directory. */
 export type MemoryEntry =
@@ -39,12 +39,6 @@ const enc = new TextEncoder();
 /** A files map that cannot be used (a key outside the directory, a value that is not a file…). */
 export class MemoryFilesError extends Error {
   override name = "MemoryFilesError";
-}
-
-function byteOrder(a: string, b: string): number {
-  const x = enc.encode(a), y = enc.encode(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
 }
 
 function parentOf(p: string): string {

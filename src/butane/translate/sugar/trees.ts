@@ -1,7 +1,7 @@
 // \`storage.trees\`: a directory of the files directory copied into the config, file by
 // file (trees, 0.2), with an owner and modes for what it adds (treeOwnership, 0.7).
 
-import { FileAccessError, joinPath, type FileInfo } from "../../../core/files";
+import { FileAccessError, byteOrder, joinPath, type FileInfo } from "../../../core/files";
 import type { PathPart } from "../../../core/report";
 import { TRANSLATE, errorAt } from "../../messages";
 import type { BaseResult } from "../base";
@@ -10,7 +10,6 @@ import { makeDataUrl } from "../data-url";
 import { LocalFileError, resolveLocalPath } from "../local-files";
 import { createNode, NodeTracker } from "./node-tracker";
 
-const enc = new TextEncoder();
 
 function fsCall<T>(f: (() => T) | undefined, fallback: string): T {
   if (!f) throw new FileAccessError(fallback);
@@ -159,11 +158,5 @@ export function processTrees(ctx: TranslateContext, cfg: Obj, result: BaseResult
 
 function isEmptyOwner(o: Obj | undefined): boolean {
   return !o || (o.id === undefined && o.name === undefined);
-}
-
-function byteOrder(a: string, b: string): number {
-  const x = enc.encode(a), y = enc.encode(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
 }
 
